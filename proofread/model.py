@@ -1,0 +1,164 @@
+"""The data that flows through proofread: spans, tokens, blocks, documents, edits, fixes, diagnostics.
+
+Everything here is a small frozen dataclass. Offsets are indices into the document's text in code points
+(Python ``str`` indices), half-open: ``text[start:end]``. Line and column numbers are computed only when a
+report is printed (see ``proofread.lines``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Applicability(IntEnum):
+    """How sure a fix is; ordered so that ``fix.applicability >= required`` selects what to apply."""
+
+    DISPLAY_ONLY = 0  # shown as a suggestion, never applied
+    UNSAFE = 1  # applied with --unsafe-fixes
+    SAFE = 2  # applied with --fix
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code-point offsets into a document's text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``content`` ("" deletes; an empty range inserts)."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One or more edits applied together, with how sure we are of them."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    title: str
+
+    @classmethod
+    def safe(cls, title: str, *edits: Edit) -> Fix:
+        return cls(tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.SAFE, title)
+
+    @classmethod
+    def unsafe(cls, title: str, *edits: Edit) -> Fix:
+        return cls(tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.UNSAFE, title)
+
+    @classmethod
+    def display_only(cls, title: str, *edits: Edit) -> Fix:
+        return cls(tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.DISPLAY_ONLY, title)
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding of one rule: what is wrong, where, and how to fix it."""
+
+    code: str  # "SP001"
+    name: str  # "unknown-word"
+    category: str  # "spelling", "casing", "punctuation" or "cleanup"
+    message: str
+    span: Span
+    fix: Fix | None = None
+    suggestions: tuple[str, ...] = ()  # replacements for ``span``, best first
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.span.start, self.span.end, self.code)
+
+
+class BlockKind(str, Enum):
+    """What a block of prose is; every block starts a new sentence."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of prose that starts a new sentence: a paragraph, a heading, a list item or a table cell.
+
+    ``group`` identifies the siblings: all items of one list, or all cells of one table, share it
+    (-1 for blocks that have none). ``row`` and ``column`` place a table cell (row 0 is the header);
+    list items use ``row`` for their position in the list.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    group: int = -1
+    row: int = 0
+    column: int = 0
+
+
+class TokenKind(str, Enum):
+    WORD = "word"  # letters, with inner apostrophes or hyphens: "Moscow’s", "socio-political"
+    INITIALISM = "initialism"  # letters joined by periods: "U.S.", "e.g."
+    OTHER = "other"  # words with digits or underscores: "10km", "3rd", "snake_case"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of prose (never inside code, URLs or markup).
+
+    ``sentence_start`` is True where the word opens a sentence or a block, False where it is surely
+    inside a sentence, and None where the writer may or may not have meant a new sentence (after an
+    abbreviation, an ellipsis or a colon).
+    """
+
+    kind: TokenKind
+    start: int
+    end: int
+    text: str
+    block: int  # index into Document.blocks
+    sentence_start: bool | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text file read as prose: its blocks, the spans that are not prose, and the words."""
+
+    path: str
+    text: str
+    markdown: bool
+    blocks: tuple[Block, ...]
+    masks: tuple[Span, ...]  # sorted, non-overlapping spans that are not prose (code, URLs, markup)
+    tokens: tuple[Token, ...] = field(default=())
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` touches a span that is not prose (an empty range: lies inside one)."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.masks, start, key=lambda s: s.start) - 1
+        stop = max(end, start + 1)
+        for span in self.masks[max(i, 0) :]:
+            if span.start >= stop:
+                return False
+            if start < span.end:
+                return True
+        return False
