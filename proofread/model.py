@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from typing import NamedTuple
 
 
 class Applicability(IntEnum):
@@ -122,13 +123,16 @@ class TokenKind(str, Enum):
     OTHER = "other"  # words with digits or underscores: "10km", "3rd", "snake_case"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of prose (never inside code, URLs or markup).
 
     ``sentence_start`` is True where the word opens a sentence or a block, False where it is surely
     inside a sentence, and None where the writer may or may not have meant a new sentence (after an
     abbreviation, an ellipsis or a colon).
+
+    A NamedTuple rather than a frozen dataclass: a document has one per word, and building a frozen
+    dataclass costs about five times as much (2.2 µs against 0.46 µs here), which alone would eat most
+    of the throughput budget.
     """
 
     kind: TokenKind

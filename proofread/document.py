@@ -1,0 +1,299 @@
+"""Read a text or Markdown file into a Document: its prose blocks, what is not prose, and its words.
+
+Plain text is read the way articles pasted from the web are written: every line is a block of its own,
+so a bare heading line, a ``- `` list item and a ``| a | b |`` table row each start a new sentence.
+Markdown is parsed with markdown-it-py (tables included); code, HTML, front matter and link targets are
+masked so that no rule looks at them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.model import Block, BlockKind, Document, Span, Token
+from proofread.sentences import tokenize_block
+from proofread.text_masks import inline_masks, merge_spans
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
+_QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?\n?$")
+_SENTENCE_END = re.compile(r"[.!?:;,)\"'’”]$")
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.M)
+# MkDocs and mdBook lines that are syntax, not prose: admonitions, tabs, include directives.
+_DIRECTIVE_LINE = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]")
+
+
+def is_markdown_path(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def build_document(text: str, path: str = "-", markdown: bool | None = None) -> Document:
+    """Read ``text`` into a Document; ``markdown`` defaults to what the path's suffix says."""
+    if markdown is None:
+        markdown = is_markdown_path(path)
+    if markdown:
+        blocks, structural_masks = _markdown_blocks(text)
+    else:
+        blocks, structural_masks = _text_blocks(text)
+    masks = merge_spans(structural_masks + inline_masks(text, markdown))
+    mask_spans = tuple(Span(s, e) for s, e in masks)
+    tokens: list[Token] = []
+    for index, block in enumerate(blocks):
+        tokens.extend(tokenize_block(text, block, index, masks))
+    return Document(path, text, markdown, tuple(blocks), mask_spans, tuple(tokens))
+
+
+# --- plain text -------------------------------------------------------------------------------------
+
+
+def _lines(text: str):
+    """Yield (start, end) of each line, the end before its line break."""
+    for m in _LINE.finditer(text):
+        start, end = m.span()
+        line = m.group()
+        if line.endswith("\n"):
+            end -= 2 if line.endswith("\r\n") else 1
+        yield start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    return start, end
+
+
+def _is_table_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def _table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The trimmed spans of the cells of a ``| a | b |`` row between start and end."""
+    line = text[start:end]
+    bars = [i for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\")]
+    stripped = line.strip()
+    if not stripped.startswith("|"):
+        bars.insert(0, -1)
+    if not stripped.endswith("|") or (len(line.rstrip()) - 1) not in bars:
+        bars.append(len(line.rstrip()))
+    cells = []
+    for left, right in zip(bars, bars[1:]):
+        cells.append(_trimmed(text, start + left + 1, start + right))
+    return cells
+
+
+class _Groups:
+    """Hands out sibling-group ids: one per list and one per table."""
+
+    def __init__(self) -> None:
+        self.next_id = 0
+
+    def new(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+
+def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
+    blocks: list[Block] = []
+    masks: list[tuple[int, int]] = []
+    groups = _Groups()
+    list_group, list_row = -1, 0
+    table_group, table_row = -1, 0
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            list_group, table_group = -1, -1
+            continue
+        if _is_table_row(line) or (table_group >= 0 and _TABLE_SEPARATOR.match(line)):
+            if table_group < 0:
+                table_group, table_row = groups.new(), 0
+            list_group = -1
+            if _TABLE_SEPARATOR.match(line):
+                masks.append((start, end))
+                continue
+            for column, (cs, ce) in enumerate(_table_cells(text, start, end)):
+                if ce > cs:
+                    blocks.append(Block(BlockKind.TABLE_CELL, cs, ce, table_group, table_row, column))
+            _mask_bars(text, start, end, masks)
+            table_row += 1
+            continue
+        table_group = -1
+        marker = _LIST_MARKER.match(line)
+        if marker and marker.end() < len(line):
+            if list_group < 0:
+                list_group, list_row = groups.new(), 0
+            masks.append((start, start + marker.end()))
+            cs, ce = _trimmed(text, start + marker.end(), end)
+            blocks.append(Block(BlockKind.LIST_ITEM, cs, ce, list_group, list_row))
+            list_row += 1
+            continue
+        list_group = -1
+        heading = _ATX_HEADING.match(line)
+        quote = _QUOTE_MARKER.match(line)
+        if heading:
+            masks.append((start, start + heading.end()))
+            cs, ce = _trimmed(text, start + heading.end(), end)
+            blocks.append(Block(BlockKind.HEADING, cs, ce))
+        elif quote and quote.end() < len(line):
+            masks.append((start, start + quote.end()))
+            cs, ce = _trimmed(text, start + quote.end(), end)
+            blocks.append(Block(BlockKind.QUOTE, cs, ce))
+        else:
+            cs, ce = _trimmed(text, start, end)
+            kind = BlockKind.PARAGRAPH if _SENTENCE_END.search(line.rstrip()) else BlockKind.HEADING
+            blocks.append(Block(kind, cs, ce))
+    return blocks, masks
+
+
+def _mask_bars(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> None:
+    for i in range(start, end):
+        if text[i] == "|":
+            masks.append((i, i + 1))
+
+
+# --- Markdown ---------------------------------------------------------------------------------------
+
+
+def _markdown_parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+_PARSER = None
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _markdown_parser()
+    masks: list[tuple[int, int]] = []
+    source = text
+    front = _FRONT_MATTER.match(text)
+    if front:
+        masks.append(front.span())
+        # Blank the front matter so the parser sees the same line numbers but no content.
+        source = re.sub(r"[^\n]", " ", front.group()) + text[front.end() :]
+    tokens = _PARSER.parse(source)
+    starts = _line_starts(text)
+
+    def line_span(line: int) -> tuple[int, int]:
+        start = starts[line] if line < len(starts) else len(text)
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+    blocks: list[Block] = []
+    groups = _Groups()
+    list_stack: list[list[int]] = []  # [group, next row] for each open list
+    item_first_paragraph: list[bool] = []
+    quote_depth = 0
+    table_group, table_row, table_column = -1, 0, 0
+    row_cells: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append([groups.new(), 0])
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif t == "list_item_open":
+            item_first_paragraph.append(True)
+        elif t == "list_item_close":
+            item_first_paragraph.pop()
+        elif t == "blockquote_open":
+            quote_depth += 1
+        elif t == "blockquote_close":
+            quote_depth -= 1
+        elif t in ("fence", "code_block", "html_block", "hr") and tok.map:
+            first, last = tok.map
+            masks.append((line_span(first)[0], line_span(last - 1)[1]))
+        elif t in ("paragraph_open", "heading_open") and tok.map:
+            first, last = tok.map
+            if t == "heading_open" and tok.markup.startswith(("=", "-")):
+                last = first + 1  # a setext heading: the underline is not prose
+            kind = BlockKind.HEADING if t == "heading_open" else BlockKind.PARAGRAPH
+            group, row = -1, 0
+            if t == "paragraph_open" and item_first_paragraph and item_first_paragraph[-1]:
+                item_first_paragraph[-1] = False
+                kind = BlockKind.LIST_ITEM
+                group, row = list_stack[-1]
+                list_stack[-1][1] += 1
+            elif quote_depth and kind is BlockKind.PARAGRAPH:
+                kind = BlockKind.QUOTE
+            block = _prose_lines(
+                text, [line_span(n) for n in range(first, last)], masks, first_line_markers=True
+            )
+            if block and not _DIRECTIVE_LINE.match(text[line_span(first)[0] : line_span(first)[1]]):
+                blocks.append(Block(kind, block[0], block[1], group, row))
+            elif block:
+                masks.append(block)
+        elif t == "table_open":
+            table_group, table_row = groups.new(), 0
+        elif t == "tr_open" and tok.map:
+            line_start, line_end = line_span(tok.map[0])
+            row_cells = _table_cells(text, line_start, line_end)
+            _mask_bars(text, line_start, line_end, masks)
+            table_column = 0
+        elif t in ("th_open", "td_open"):
+            if table_column < len(row_cells):
+                cs, ce = row_cells[table_column]
+                if ce > cs:
+                    blocks.append(Block(BlockKind.TABLE_CELL, cs, ce, table_group, table_row, table_column))
+            table_column += 1
+        elif t == "tr_close":
+            table_row += 1
+        elif t == "thead_close" and tok.map is None:
+            pass
+        elif t == "table_close":
+            table_group = -1
+        if t == "thead_open" and tok.map:
+            # the delimiter row sits right after the header row
+            sep = tok.map[1] - 1 if tok.map[1] - tok.map[0] > 1 else tok.map[0] + 1
+            if sep < len(starts):
+                masks.append(line_span(sep))
+    blocks.sort(key=lambda b: b.start)
+    return blocks, masks
+
+
+def _prose_lines(
+    text: str, lines: list[tuple[int, int]], masks: list[tuple[int, int]], first_line_markers: bool
+):
+    """The span of a paragraph or heading's lines, with container markers (>, -, 1., #) masked."""
+    if not lines:
+        return None
+    spans = []
+    for n, (start, end) in enumerate(lines):
+        line = text[start:end]
+        prefix = _QUOTE_MARKER.match(line)
+        cut = prefix.end() if prefix else 0
+        if n == 0 and first_line_markers:
+            rest = line[cut:]
+            for pattern in (_LIST_MARKER, _QUOTE_MARKER, _LIST_MARKER, _ATX_HEADING):
+                m = pattern.match(rest)
+                if m and m.end() < len(rest):
+                    cut += m.end()
+                    rest = line[cut:]
+        if cut:
+            masks.append((start, start + cut))
+        if n == 0:
+            heading_close = re.search(r"[ \t]+#+[ \t]*$", line)
+            if heading_close and heading_close.start() > cut:
+                masks.append((start + heading_close.start(), end))
+                end = start + heading_close.start()
+        spans.append(_trimmed(text, start + cut, end))
+    begin = spans[0][0]
+    finish = max(e for _, e in spans)
+    return (begin, finish) if finish > begin else None
