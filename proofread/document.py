@@ -233,9 +233,7 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
                 list_stack[-1][1] += 1
             elif quote_depth and kind is BlockKind.PARAGRAPH:
                 kind = BlockKind.QUOTE
-            block = _prose_lines(
-                text, [line_span(n) for n in range(first, last)], masks, first_line_markers=True
-            )
+            block = _prose_lines(text, [line_span(n) for n in range(first, last)], masks, first_line_markers=True)
             if block and not _DIRECTIVE_LINE.match(text[line_span(first)[0] : line_span(first)[1]]):
                 blocks.append(Block(kind, block[0], block[1], group, row))
             elif block:
@@ -268,9 +266,7 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     return blocks, masks
 
 
-def _prose_lines(
-    text: str, lines: list[tuple[int, int]], masks: list[tuple[int, int]], first_line_markers: bool
-):
+def _prose_lines(text: str, lines: list[tuple[int, int]], masks: list[tuple[int, int]], first_line_markers: bool):
     """The span of a paragraph or heading's lines, with container markers (>, -, 1., #) masked."""
     if not lines:
         return None

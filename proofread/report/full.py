@@ -1,0 +1,67 @@
+"""The default report for people: each finding with its line, the span underlined, the message, and the
+fixed text beside it as a two-line diff; a summary footer at the end. Colour only on a terminal."""
+
+from __future__ import annotations
+
+from proofread.lines import LineIndex
+from proofread.model import Applicability
+from proofread.report.common import fix_replacement, positions, summary
+
+CONTEXT = 40  # characters shown on each side of a finding in long lines
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line down to the finding and some context; return the text and the span inside it."""
+    lo = max(0, start - CONTEXT)
+    hi = min(len(line), end + CONTEXT)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    return prefix + line[lo:hi] + suffix, start - lo + len(prefix), end - lo + len(prefix)
+
+
+def render(results, settings, out) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for result in results:
+        if not result.diagnostics:
+            continue
+        index = LineIndex(result.text)
+        for d in result.diagnostics:
+            line, column, end_line, _ = positions(index, d)
+            source = index.line_text(line)
+            start = column - 1
+            end = len(source) if end_line != line else min(len(source), start + d.span.end - d.span.start)
+            fixable = d.fix is not None and d.fix.applicability >= settings.required
+            marker = " [cyan][*][/]" if fixable and d.fix.applicability > Applicability.DISPLAY_ONLY else ""
+            console.print(
+                f"[bold]{escape(result.path)}[/]:{line}:{column}: [bold red]{d.code}[/]{marker} {escape(d.message)}"
+            )
+            shown, s, e = _window(source, start, end)
+            gutter = str(line)
+            pad = " " * len(gutter)
+            body = Text(f"{gutter} │ ", style="blue")
+            body.append(shown[:s])
+            body.append(shown[s:e], style="bold red")
+            body.append(shown[e:])
+            console.print(Text(f"{pad} │", style="blue"))
+            console.print(body)
+            console.print(Text(f"{pad} │ ", style="blue") + Text(" " * s + "^" * max(1, e - s), style="bold red"))
+            replacement = fix_replacement(d, result.text)
+            if replacement is None and d.suggestions:
+                replacement = d.suggestions[0]
+            if replacement is not None:
+                label = d.fix.applicability.label if d.fix else "suggestion"
+                title = d.fix.title if d.fix else f"Replace with `{replacement}`"
+                console.print(Text(f"{pad} = ", style="blue") + Text(f"fix ({label}): {title}", style="cyan"))
+                fixed_line = source[:start] + replacement + source[end:] if end_line == line else replacement
+                new_shown, ns, ne = _window(fixed_line, start, start + len(replacement))
+                console.print(Text(f"{pad} - ", style="red") + Text(shown, style="red"))
+                console.print(Text(f"{pad} + ", style="green") + Text(new_shown, style="green"))
+            if len(d.suggestions) > 1:
+                others = ", ".join(f"`{x}`" for x in d.suggestions[1:])
+                console.print(Text(f"{pad} = ", style="blue") + Text(f"other suggestions: {others}"))
+            console.print()
+    console.print(summary(results, settings), style="bold", highlight=False)
