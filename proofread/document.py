@@ -83,7 +83,7 @@ def _table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not stripped.endswith("|") or (len(line.rstrip()) - 1) not in bars:
         bars.append(len(line.rstrip()))
     cells = []
-    for left, right in zip(bars, bars[1:]):
+    for left, right in zip(bars, bars[1:], strict=False):
         cells.append(_trimmed(text, start + left + 1, start + right))
     return cells
 
@@ -203,7 +203,7 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     quote_depth = 0
     table_group, table_row, table_column = -1, 0, 0
     row_cells: list[tuple[int, int]] = []
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         t = tok.type
         if t in ("bullet_list_open", "ordered_list_open"):
             list_stack.append([groups.new(), 0])

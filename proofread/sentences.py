@@ -71,7 +71,8 @@ def _opens_sentence(gap: str, previous: Token | None, gap_has_mask: bool, word: 
         return None
     marks = [ch for ch in gap if ch in _MARKS]
     if not marks:
-        return False
+        # "U.S. and": the initialism's own period may or may not end the sentence
+        return None if previous.kind is TokenKind.INITIALISM else False
     last = marks[-1]
     if last in "!?":
         return True
