@@ -20,19 +20,19 @@ LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļ
 LETTER = r"[^\W\d_]"
 
 # Characters that do not occur in a run of prose words but do in code, paths, options, markup and data:
-# "key=value", "a/b", "<T,A>", "[extra,plot]", "snake_case", "a::b", "f()", "$VAR", "a|b".
-_CODEISH = re.compile(r"[=/\\<>{}\[\]@#$^&|~+`]|::|[^\W_]_|_[^\W_]|\(\)")
+# "key=value", "/root", "a/b/c", "<T,A>", "[extra,plot]", "snake_case", "a::b", "f()", "$VAR", "a|b".
+# One slash between two words is prose ("and/or", "actors/actresses").
+_CODEISH = re.compile(r"[=\\<>{}\[\]@#$^&|~+`]|::|[^\W_]_|_[^\W_]|\(\)|/.*/|(?<![^\W\d_])/|/(?![^\W\d_])")
 _LEFT_CHUNK = re.compile(r"\S*\Z")
 _RIGHT_CHUNK = re.compile(r"\S*")
 # The last run of letters of a string, and what stands right before it.
-_LAST_WORD = re.compile(r"(?:(?P<before>\S)|^)(?P<word>[^\W\d_]+)\Z")
+_LAST_WORD = re.compile(r"(?:^|(?P<before>\S))(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)\Z")
 
 # Top-level domains written after a period ("Data.Gov", "example.COM"): the right side of a domain name,
 # not the start of a sentence.
-TLDS = frozenset(
-    """com org net gov edu mil int io ai co us uk eu de fr ca au jp cn ru in info biz app dev me ly tv
-    fm gg sh so to xyz site online tech cloud""".split()
-)
+TLDS = frozenset("""com org net gov edu mil int io info biz xyz dev app uk eu de fr jp cn ru nl se ch""".split())
+# Two-letter domains that are also English words ("In", "So", "To", "Me", "Us") are left out on purpose:
+# "Morocco.In 1860" is a sentence, not a domain.
 
 
 def prose_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -45,7 +45,7 @@ def prose_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[
     masked = doc.is_masked if doc.masks else None
     for block in doc.blocks:
         for m in pattern.finditer(text, block.start, block.end):
-            if masked is not None and masked(max(m.start() - 1, 0), m.end() + 1):
+            if masked is not None and masked(m.start(), m.end()):
                 continue
             yield m
 
@@ -67,6 +67,35 @@ def chunk_around(text: str, start: int, end: int, lo: int = 0, hi: int | None = 
     left = _LEFT_CHUNK.search(text, max(lo, start - 200), start)
     right = _RIGHT_CHUNK.match(text, end, min(hi, end + 200))
     return (left.start() if left else start), (right.end() if right else end)
+
+
+def prose_chunk(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Like ``chunk_around`` within the block holding ``start``, cut short at masked spans.
+
+    A hashtag, an e-mail address or a link target glued to the punctuation ("#Moon,dominated",
+    "a@b.gov.See") is not part of the prose run whose shape the rules judge.
+    """
+    from bisect import bisect_right
+
+    lo, hi = block_of(doc, start)
+    lo, hi = chunk_around(doc.text, start, end, lo, hi)
+    masks = doc.masks
+    if masks:
+        i = bisect_right(masks, start, key=lambda s: s.start)
+        # masks that start at or before `start`: the last one may end inside the chunk
+        j = i - 1
+        while j >= 0 and masks[j].end > lo:
+            if masks[j].end <= start:
+                lo = masks[j].end
+                break
+            j -= 1
+        # masks that start after `start`
+        while i < len(masks) and masks[i].start < hi:
+            if masks[i].start >= end:
+                hi = masks[i].start
+                break
+            i += 1
+    return lo, hi
 
 
 def looks_like_code(chunk: str) -> bool:

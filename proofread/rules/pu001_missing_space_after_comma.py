@@ -1,0 +1,65 @@
+"""PU001 missing-space-after-comma: a comma glued to the next word ("Mali,Burkina Faso,and Niger").
+
+What it flags: a comma with a word (or a closing bracket or quote) on its left and a word (or an opening
+bracket or quote) on its right, with no space between: "Mali,Burkina", "(no,this", "in 2020,the".
+
+Why: in English prose a comma between words is always followed by a space; a missing one is a typing
+slip, and it also hides both words from spell checkers.
+
+What it leaves alone, from the shape of the text: numbers ("1,000,000", "3,14", "1,2"), pairs of single
+letters ("x,y", "i,j"), anything that reads as code, a path, an option or data ("key=a,b",
+"[excel,plot]", "rust,ignore", "snake_case,b", "<T,A>"), runs of three or more comma-joined values
+("red,green,blue" in technical text is usually a value list), and masked text (code, URLs, e-mail).
+
+Fix safety: SAFE; the only repair of "a,b" in prose is "a, b".
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.model import Edit, Fix
+from proofread.punctuation import looks_like_code, prose_chunk, prose_matches
+from proofread.rules.base import Rule
+
+# A comma after a letter (or a closing bracket/quote) and before a letter (or an opening bracket/quote),
+# or after a whole number and before a lowercase word ("in 2020,the").
+_CANDIDATE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[)\]”’\"']))\,(?=[“‘\"(]?[^\W\d_])"
+    r"|(?<=\d),(?=[a-z]{2,}\b)"
+)
+_SINGLE_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
+_GLUED_COMMA = re.compile(r",(?=\S)")
+_NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
+
+
+class MissingSpaceAfterComma(Rule):
+    code = "PU001"
+    name = "missing-space-after-comma"
+    category = "punctuation"
+    examples = (
+        ("Ministers from Mali,Burkina Faso,and Niger met.", "Ministers from Mali, Burkina Faso, and Niger met."),
+        ("It was late (no,this is true).", "It was late (no, this is true)."),
+        ("In 2020,the office moved.", "In 2020, the office moved."),
+        ('He said "yes",then left.', 'He said "yes", then left.'),
+        ("About 1,000,000 people, or 3,14 in French notation.", None),
+        ("Plot the point x,y on the graph.", None),
+        ("Run it with --mount=type=cache,target=/root and pandas[excel,plot].", None),
+        ("md:Use ```rust,ignore``` or `a,b` in code.", None),
+        ("The colors were red,green,blue in the config.", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in prose_matches(doc, _CANDIDATE):
+            comma = m.start()
+            lo, hi = prose_chunk(doc, comma, comma + 1)
+            chunk = text[lo:hi]
+            if looks_like_code(chunk) or len(_GLUED_COMMA.findall(chunk)) >= 2:
+                continue
+            if _SINGLE_LETTERS.match(text, comma - 1):
+                continue
+            if text[comma - 1].isdigit() and not _NUMBER.match(text, lo, comma):
+                continue  # "v1.2,beta", "x2,y": a number glued to letters reads as data
+            fix = Fix.safe("Add a space after the comma", Edit(comma + 1, comma + 1, " "))
+            yield self.diagnostic("Missing space after a comma", comma, comma + 1, fix, [", "])

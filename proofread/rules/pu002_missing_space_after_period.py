@@ -1,0 +1,91 @@
+"""PU002 missing-space-after-period: a sentence-ending period glued to the next sentence ("Russia.Enhanced").
+
+What it flags: a word, then a period (optionally with a closing bracket or curly quote), then a
+capitalised word, with no space: "partnerships.The", "Russia.Enhanced", "in 2020.Next", "it.)Then".
+
+Why: a capitalised word right after "word." is the start of a new sentence whose space was lost; the
+two words also hide each other from spell checkers and casing rules.
+
+What it leaves alone, from the shape of the text:
+- a lowercase word after the period ("README.md", "config.toml", "node.js", "example.com"): a new
+  sentence almost never starts in lowercase, while file names and domains always do;
+- initialisms and initials ("U.S.Army", "J.R.R.Tolkien", "Ph.D.", "e.g.Foo"): the left side is a single
+  letter or follows another period;
+- domains and dotted names ("Data.Gov", "Next.Data.gov", "HealthData.Gov", "System.IO"): a top-level
+  domain on the right, a chain of dots, camelCase or capitals on the right, camelCase on the left;
+- code ("Path.Home()", "os.Path", "Foo.Bar_baz", "obj.Method(x)"), decimals and versions ("3.14",
+  "v1.2.3"), URLs, e-mail and other masked text.
+
+Fix safety: SAFE; the repair is a space after the period (after the closing bracket or quote if any).
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.model import Edit, Fix
+from proofread.punctuation import LOWER, UPPER, is_tld, last_word, looks_like_code, prose_chunk, prose_matches
+from proofread.rules.base import Rule
+
+# A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
+# followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
+_CANDIDATE = re.compile(rf"(?:(?<=[^\W\d_])|(?<=\d))\.[)”’]?(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))")
+# After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
+_NOT_A_SENTENCE_AFTER = re.compile(rf"\.[\w]|[(_\d{UPPER}]|['’][{UPPER}]")
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
+_NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
+
+
+class MissingSpaceAfterPeriod(Rule):
+    code = "PU002"
+    name = "missing-space-after-period"
+    category = "punctuation"
+    examples = (
+        (
+            "Russia has offered partnerships.The talks begin today.",
+            "Russia has offered partnerships. The talks begin today.",
+        ),
+        ("Talks with Russia.Enhanced dialog may follow.", "Talks with Russia. Enhanced dialog may follow."),
+        ("It powers Data.gov.They explain how.", "It powers Data.gov. They explain how."),
+        ("We met on February 24th.Attendees learned a lot.", "We met on February 24th. Attendees learned a lot."),
+        ("It was built in 2020.Next year it grows.", "It was built in 2020. Next year it grows."),
+        ("He left (as planned.)Then she came.", "He left (as planned.) Then she came."),
+        ("Edit README.md and config.toml, then run node.js on example.com.", None),
+        ("The U.S.Army, J.R.R.Tolkien and a Ph.D.Student.", None),
+        ("See Data.Gov and Next.Data.gov or HealthData.Gov for more.", None),
+        ("Call Path.Home() or obj.Method_name and System.IO here.", None),
+        ("Pi is 3.14 and the version is v1.2.3 today.", None),
+        ("Write to help@data.gov or visit https://example.com/A.Html today.", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in prose_matches(doc, _CANDIDATE):
+            period = m.start()
+            if _NOT_A_SENTENCE_AFTER.match(m.group("after")):
+                continue
+            if is_tld(m.group("right")):
+                continue
+            lo, hi = prose_chunk(doc, period, m.end())
+            chunk = text[lo:hi]
+            if looks_like_code(chunk):
+                continue
+            left = text[lo:period]
+            word, before = last_word(left)
+            if not left:
+                pass  # a hashtag, handle, e-mail or URL ends right at the period: "#Summit.Let"
+            elif word:
+                if before == ".":
+                    if not (is_tld(word) and word.islower()):
+                        continue  # an initialism or a dotted name; but "Data.gov.They" ends a sentence
+                elif len(word) == 1:
+                    continue  # an initial: "J.Smith"
+                elif any(ch.isupper() for ch in word[1:]) and not word.isupper():
+                    continue  # camelCase: code or a product name
+                elif (before.isdigit() and word not in _ORDINAL_SUFFIXES) or before == "_":
+                    continue
+            elif not _NUMBER.match(left):
+                continue
+            end = m.end()
+            fix = Fix.safe("Add a space after the period", Edit(end, end, " "))
+            yield self.diagnostic("Missing space after a period", period, end, fix, [text[period:end] + " "])
