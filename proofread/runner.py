@@ -1,36 +1,50 @@
 """Run a check over paths: read each file, lint it, fix or diff it if asked, report, and pick the exit code.
 
-The CLI is a thin shell over ``run(settings)``; everything a run does is decided by ``Settings``.
+The CLI is a thin shell over ``run(settings)``; everything a run does is decided by ``Settings`` and the
+configuration files found next to the files (see ``proofread.config``). Per file the steps are:
+``check_text`` -> project vocabulary -> fix-safety overrides -> inline suppressions (``proofread.suppress``);
+then, over the run, ``--diff-from`` and ``--baseline`` filter what is reported.
+
 Exit codes: 0 clean, 1 findings remain (or ``--diff`` would change something), 2 usage or I/O error.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
-from proofread.context import Context
-from proofread.files import STDIN, FileError, SourceFile, discover, read_source, write_atomically
-from proofread.fix import fix_until_stable
-from proofread.lint import check_text
+from proofread.config import Config, ConfigError, Selection
+from proofread.files import STDIN, FileError, SourceFile, read_source, write_atomically
 from proofread.model import Applicability, Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PARALLEL_MIN_FILES = 8  # fewer files than this are checked in one process
+PROGRESS_MIN_FILES = 50  # a progress bar only for runs at least this long
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything one run needs to know."""
+    """Everything one run needs to know (command-line values; configuration files add to them)."""
 
     paths: tuple[str, ...]
     output_format: str = "full"
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
-    select: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # () = as configured (default: every rule)
     ignore: tuple[str, ...] = ()
     vocabulary: frozenset[str] = field(default_factory=frozenset)
+    extend_select: tuple[str, ...] = ()
+    config: str | None = None  # use this configuration file for every file
+    isolated: bool = False  # ignore configuration files
+    dialect: str | None = None
+    exclude: tuple[str, ...] = ()  # extra exclusion globs (relative to the current folder)
+    baseline: str | None = None
+    diff_from: str | None = None
+    jobs: int = 1
+    progress: bool = True
 
     @property
     def required(self) -> Applicability:
@@ -46,25 +60,245 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     fixed: int = 0  # fixes applied (or that --diff would apply)
     original: str | None = None  # the text before fixes, when fixes were made
+    output: str = ""  # what the file prints on stdout before the report (a diff, or stdin's fixed text)
+    error: str | None = None  # a FileError's message: the file could not be checked
+
+
+class Plan:
+    """How to check the files of one configuration (and one set of per-file ignores)."""
+
+    def __init__(self, config: Config, settings: Settings, extra_ignore: tuple[str, ...] = ()) -> None:
+        from proofread.config import resolve_codes
+        from proofread.context import Context
+        from proofread.rules import all_rules
+        from proofread.vocab import VocabularyError, load
+
+        layers = [
+            Selection(config.select, config.extend_select, config.ignore),
+            Selection(settings.select or None, settings.extend_select, settings.ignore),
+        ]
+        self.enabled = resolve_codes(layers, extra_ignore)
+        enabled = set(self.enabled)
+        self.rules = [cls() for cls in all_rules() if cls.code in enabled]
+        try:
+            vocabulary = load(config.words_files(), required=config.vocabulary_explicit)
+        except VocabularyError as exc:
+            raise ConfigError(str(exc)) from None
+        self.vocabulary = vocabulary.entries | settings.vocabulary
+        self.ctx = Context(vocabulary=self.vocabulary)
+        self.ctx.dialect = settings.dialect or config.dialect
+        self.safe_fixes = config.extend_safe_fixes
+        self.unsafe_fixes = config.extend_unsafe_fixes
+
+    def check(self, text: str, path: str) -> list[Diagnostic]:
+        from proofread.lint import check_text
+
+        diagnostics = check_text(text, path, self.rules, self.ctx)
+        if self.vocabulary:
+            diagnostics = self._drop_known_words(text, diagnostics)
+        if self.safe_fixes or self.unsafe_fixes:
+            diagnostics = [self._override(d) for d in diagnostics]
+        from proofread.suppress import apply, parse
+
+        directives = parse(text, _is_markdown(path))
+        if directives:
+            diagnostics = apply(text, diagnostics, directives, self.enabled)
+        return diagnostics
+
+    def _drop_known_words(self, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        from proofread.vocab import accepts
+
+        return [
+            d
+            for d in diagnostics
+            if not (d.category == "spelling" and accepts(self.vocabulary, text[d.span.start : d.span.end]))
+        ]
+
+    def _override(self, d: Diagnostic) -> Diagnostic:
+        from proofread.config import fix_override
+
+        if d.fix is None or d.fix.applicability == Applicability.DISPLAY_ONLY:
+            return d
+        how = fix_override(d.code, self.safe_fixes, self.unsafe_fixes)
+        if how is None:
+            return d
+        wanted = Applicability.SAFE if how == "safe" else Applicability.UNSAFE
+        if d.fix.applicability == wanted:
+            return d
+        return replace(d, fix=replace(d.fix, applicability=wanted))
+
+
+def _is_markdown(path: str) -> bool:
+    try:
+        from proofread.document import is_markdown_path
+
+        return is_markdown_path(path)
+    except ImportError:  # pragma: no cover
+        return path.lower().endswith((".md", ".markdown"))
+
+
+class Session:
+    """The configurations and plans of one run, shared by every file (and by each worker process)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._plans: dict[tuple, Plan] = {}
+        self._forced: Config | None = None
+        if settings.config:
+            from proofread.config import load_config
+
+            if not os.path.isfile(settings.config):
+                raise ConfigError(f"{settings.config}: configuration file not found")
+            self._forced = load_config(os.path.abspath(settings.config))
+
+    def config_for(self, path: str) -> Config:
+        from proofread.config import DEFAULT, config_for
+
+        if self._forced is not None:
+            return self._forced
+        if self.settings.isolated:
+            return DEFAULT
+        return config_for(path)
+
+    def plan_for(self, path: str) -> Plan:
+        config = self.config_for(path)
+        extra = config.ignored_for(path) if path != STDIN else ()
+        key = (config.path, extra)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = Plan(config, self.settings, extra)
+        return plan
+
+    def is_excluded(self, path: str) -> bool:
+        if self.config_for(path).is_excluded(path):
+            return True
+        if self.settings.exclude:
+            from proofread.config import glob_match
+
+            rel = os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+            return any(glob_match(p, rel) for p in self.settings.exclude)
+        return False
+
+    def process(self, path: str) -> FileResult:
+        try:
+            source = read_source(path)
+        except FileError as exc:
+            return FileResult(path, "", (), error=str(exc))
+        plan = self.plan_for(path)
+        try:
+            return _process(source, self.settings, plan)
+        except FileError as exc:
+            return FileResult(path, source.text, (), error=str(exc))
+
+
+def discover(session: Session) -> tuple[list[str], list[str]]:
+    """The files to check, in order, and one-line errors for paths that cannot be checked."""
+    found: list[str] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for raw in session.settings.paths:
+        if raw == STDIN:
+            found.append(STDIN)
+            continue
+        if os.path.isdir(raw):
+            files = list(_walk(raw, session, errors))
+            if not files and not session.is_excluded(raw):
+                config = session.config_for(os.path.join(raw, "x"))
+                from proofread.config import DEFAULT_INCLUDE
+
+                if config.include == DEFAULT_INCLUDE:
+                    errors.append(f"{raw}: no .txt, .md or .markdown files in this folder")
+                else:
+                    errors.append(f"{raw}: no files matching {', '.join(config.include)} in this folder")
+            for f in files:
+                if f not in seen:
+                    seen.add(f)
+                    found.append(f)
+        elif os.path.exists(raw) or os.path.islink(raw):
+            if raw not in seen and not session.is_excluded(raw):
+                seen.add(raw)
+                found.append(raw)
+        else:
+            errors.append(f"{raw}: no such file or folder")
+    return found, errors
+
+
+def _walk(root: str, session: Session, errors: list[str]):
+    visited: set[tuple[int, int]] = set()
+
+    def onerror(exc: OSError) -> None:
+        errors.append(f"{exc.filename or root}: {(exc.strerror or str(exc)).lower().rstrip('.')}")
+
+    if session.is_excluded(root):
+        return
+    for folder, dirs, names in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            onerror(exc)
+            dirs[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in visited:  # a symlink loop
+            dirs[:] = []
+            continue
+        visited.add(key)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not session.is_excluded(os.path.join(folder, d)))
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            config = session.config_for(path)
+            if config.is_included(path) and not session.is_excluded(path):
+                yield path
 
 
 def run(settings: Settings, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    from proofread.rules import select_rules
+    try:
+        return _run(settings, out, err)
+    except ConfigError as exc:
+        print(f"proofread: error: {exc}", file=err)
+        return EXIT_ERROR
 
-    rules = [cls() for cls in select_rules(list(settings.select), list(settings.ignore))]
-    ctx = Context(vocabulary=settings.vocabulary)
-    paths, errors = discover(list(settings.paths))
-    results: list[FileResult] = []
-    for path in paths:
+
+def _run(settings: Settings, out: TextIO, err: TextIO) -> int:
+    session = Session(settings)
+    paths, errors = discover(session)
+    changed = None
+    if settings.diff_from:
+        from proofread.gitdiff import GitDiffError, changed_lines
+
         try:
-            source = read_source(path)
-            results.append(_process(source, settings, rules, ctx, out))
-        except FileError as exc:
-            errors.append(exc)
+            changed = changed_lines(settings.diff_from)
+        except GitDiffError as exc:
+            print(f"proofread: error: {exc}", file=err)
+            return EXIT_ERROR
+    results: list[FileResult] = []
+    for result in _check_all(session, paths, err):
+        if result.error is not None:
+            errors.append(result.error)
+            continue
+        if result.output:
+            out.write(result.output)
+        results.append(result)
+    if changed is not None:
+        from proofread.gitdiff import only_changed
+
+        results = [replace(r, diagnostics=only_changed(r.path, r.text, r.diagnostics, changed)) for r in results]
     for error in errors:
         print(f"proofread: error: {error}", file=err)
+    if settings.baseline:
+        from proofread.baseline import BaselineError, filter_results, write_baseline
+
+        try:
+            if not os.path.exists(settings.baseline):
+                count = write_baseline(settings.baseline, results)
+                print(f"proofread: recorded {count} finding{'s' * (count != 1)} in {settings.baseline}", file=err)
+                return EXIT_ERROR if errors else EXIT_CLEAN
+            results = filter_results(settings.baseline, results)
+        except BaselineError as exc:
+            print(f"proofread: error: {exc}", file=err)
+            return EXIT_ERROR
     # --diff prints only the diff; --fix on stdin prints only the fixed text
     if not (settings.diff or (settings.fix and STDIN in paths)):
         _report(results, settings, out)
@@ -75,26 +309,117 @@ def run(settings: Settings, out: TextIO | None = None, err: TextIO | None = None
     return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN
 
 
-def _process(source: SourceFile, settings: Settings, rules, ctx: Context, out: TextIO) -> FileResult:
+def _check_all(session: Session, paths: list[str], err: TextIO):
+    """Each file's result, in the order of ``paths``, from one process or a pool of them."""
+    settings = session.settings
+    jobs = min(settings.jobs, len(paths))
+    pool = None
+    if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES and STDIN not in paths:
+        pool = _start_pool(session, paths, jobs)
+        results = pool.imap(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+    else:
+        results = map(session.process, paths)
+    bar = _progress(len(paths), settings, err)  # after the pool: never fork with the bar's thread running
+    try:
+        for result in results:
+            if bar is not None:
+                bar.advance()
+            yield result
+    finally:
+        if bar is not None:
+            bar.close()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+_SESSION: Session | None = None  # the session a worker process checks files with
+
+
+def _init_worker(settings: Settings) -> None:
+    global _SESSION
+    if _SESSION is None or _SESSION.settings != settings:  # a spawned worker: build its own
+        _SESSION = Session(settings)
+
+
+def _work(path: str) -> FileResult:
+    assert _SESSION is not None
+    return _SESSION.process(path)
+
+
+def _start_pool(session: Session, paths: list[str], jobs: int):
+    """A pool of worker processes. With fork, the workers inherit the session and the loaded lexicon."""
+    import multiprocessing
+
+    global _SESSION
+    _SESSION = session
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and sys.platform.startswith("linux") else None
+    if method == "fork":
+        for path in paths:  # load what every worker needs once, before forking
+            plan = session.plan_for(path)
+            if plan.rules:
+                _ = plan.ctx.lexicon
+    context = multiprocessing.get_context(method)
+    return context.Pool(jobs, initializer=_init_worker, initargs=(session.settings,))
+
+
+class _Bar:
+    def __init__(self, total: int, err: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(file=err),
+            transient=True,
+        )
+        self.task = self.progress.add_task("check", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def _progress(total: int, settings: Settings, err: TextIO) -> _Bar | None:
+    """A progress bar on stderr for long runs, when stderr is a terminal."""
+    if not settings.progress or total < PROGRESS_MIN_FILES:
+        return None
+    try:
+        if not err.isatty() or os.environ.get("TERM") == "dumb":
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return _Bar(total, err)
+
+
+def _process(source: SourceFile, settings: Settings, plan: Plan) -> FileResult:
     def check(text: str) -> list[Diagnostic]:
-        return check_text(text, source.path, rules, ctx)
+        return plan.check(text, source.path)
 
     if not (settings.fix or settings.diff):
         return FileResult(source.path, source.text, tuple(check(source.text)))
+    from proofread.fix import fix_until_stable
+
     result = fix_until_stable(source.text, check, settings.required)
     remaining = tuple(check(result.text)) if result.applied else tuple(check(source.text))
+    output = ""
     if result.text != source.text:
         if settings.diff:
             from proofread.diff import unified_diff
 
-            out.write(unified_diff(source.text, result.text, source.path))
-        elif source.path == STDIN:
-            pass
-        else:
+            output = unified_diff(source.text, result.text, source.path)
+        elif source.path != STDIN:
             write_atomically(source, result.text)
     if settings.fix and source.path == STDIN and not settings.diff:
-        out.write(result.text)
-    return FileResult(source.path, result.text, remaining, result.applied, source.text)
+        output = result.text
+    return FileResult(source.path, result.text, remaining, result.applied, source.text, output)
 
 
 def _report(results: list[FileResult], settings: Settings, out: TextIO) -> None:
