@@ -188,6 +188,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("proofread: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        sys.exit(1)
     except SystemExit:
         raise
     except Exception as exc:  # a bug of ours: one line, exit 2

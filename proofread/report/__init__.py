@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TextIO
 
-FORMATS = ("full", "concise", "json", "github")
+FORMATS = ("full", "concise", "json", "github", "sarif", "junit", "gitlab")
 
 
 def render(name: str, results, settings, out: TextIO) -> None:
