@@ -9,6 +9,7 @@ candidates; the per-candidate Python checks are therefore cheap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from proofread.model import Document
@@ -35,26 +36,47 @@ TLDS = frozenset("""com org net gov edu mil int io info biz xyz dev app uk eu de
 # "Morocco.In 1860" is a sentence, not a domain.
 
 
-def prose_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` inside each prose block that do not touch a masked span.
+_BLOCK_STARTS: dict[int, tuple[Document, list[int]]] = {}
 
-    The pattern runs once per block with ``pos``/``endpos`` (so lookbehinds still see the text before
-    the block, and lookaheads stop at its end).
+
+def _block_starts(doc: Document) -> list[int]:
+    """The start of every block of ``doc``, computed once per document (the last few are kept)."""
+    hit = _BLOCK_STARTS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    starts = [b.start for b in doc.blocks]
+    if len(_BLOCK_STARTS) > 8:
+        _BLOCK_STARTS.clear()
+    _BLOCK_STARTS[id(doc)] = (doc, starts)
+    return starts
+
+
+def prose_matches(doc: Document, *patterns: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of each of ``patterns`` (one after the other) inside one prose block, not touching a mask.
+
+    The pattern runs once over the whole text, so it should begin with a literal character (put
+    lookbehinds after it: ``,(?<=[a-z],)``), which lets the regex engine skip to candidates at C speed.
+    Lookaheads therefore see past the end of a block: end them with ``\\s`` or ``\\Z``, not ``$``.
     """
-    text = doc.text
+    blocks = doc.blocks
+    if not blocks:
+        return
+    starts = _block_starts(doc)
     masked = doc.is_masked if doc.masks else None
-    for block in doc.blocks:
-        for m in pattern.finditer(text, block.start, block.end):
-            if masked is not None and masked(m.start(), m.end()):
+    for pattern in patterns:
+        for m in pattern.finditer(doc.text, blocks[0].start):
+            start, end = m.span()
+            i = bisect_right(starts, start) - 1
+            if i < 0 or end > blocks[i].end:
+                continue
+            if masked is not None and masked(start, end):
                 continue
             yield m
 
 
 def block_of(doc: Document, pos: int) -> tuple[int, int]:
     """The (start, end) of the block holding ``pos`` (or the whole text when none does)."""
-    from bisect import bisect_right
-
-    i = bisect_right(doc.blocks, pos, key=lambda b: b.start) - 1
+    i = bisect_right(_block_starts(doc), pos) - 1
     if i >= 0 and doc.blocks[i].start <= pos <= doc.blocks[i].end:
         return doc.blocks[i].start, doc.blocks[i].end
     return 0, len(doc.text)
@@ -75,8 +97,6 @@ def prose_chunk(doc: Document, start: int, end: int) -> tuple[int, int]:
     A hashtag, an e-mail address or a link target glued to the punctuation ("#Moon,dominated",
     "a@b.gov.See") is not part of the prose run whose shape the rules judge.
     """
-    from bisect import bisect_right
-
     lo, hi = block_of(doc, start)
     lo, hi = chunk_around(doc.text, start, end, lo, hi)
     masks = doc.masks
@@ -113,3 +133,22 @@ def last_word(text: str) -> tuple[str, str]:
 
 def is_tld(word: str) -> bool:
     return word.lower() in TLDS
+
+
+_WORD_PAIR = re.compile(
+    r"[(\[“‘\"']*(?P<left>[^\W\d_]+(?:['’-][^\W\d_]+)*)(?P<mark>[,.;:?!]+)"
+    r"[(“‘\"']?(?P<right>[^\W\d_]+(?:['’-][^\W\d_]+)*)[)\]”’\"'.,;:!?]*"
+)
+
+
+def word_pair(doc: Document, start: int, end: int) -> tuple[str, str] | None:
+    """The two words joined by the mark at ``[start, end)`` when the whitespace-delimited run around it
+    is nothing but "word<mark>word" (with brackets, quotes or trailing punctuation), else None.
+
+    "Note:this" and "done;then" qualify; "uv:latest@sha256", "a:b:c", "x=1;y" and "v1:beta" do not.
+    """
+    lo, hi = prose_chunk(doc, start, end)
+    m = _WORD_PAIR.fullmatch(doc.text, lo, hi)
+    if m is None or m.start("mark") != start or m.end("mark") != end:
+        return None
+    return m.group("left"), m.group("right")

@@ -25,8 +25,8 @@ from proofread.rules.base import Rule
 # A comma after a letter (or a closing bracket/quote) and before a letter (or an opening bracket/quote),
 # or after a whole number and before a lowercase word ("in 2020,the").
 _CANDIDATE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[)\]”’\"']))\,(?=[“‘\"(]?[^\W\d_])"
-    r"|(?<=\d),(?=[a-z]{2,}\b)"
+    r",(?:(?<=[^\W\d_],)(?=[“‘\"(]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(]?[^\W\d_])"
+    r"|(?<=\d,)(?=[a-z]{2,}\b))"
 )
 _SINGLE_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
 _GLUED_COMMA = re.compile(r",(?=\S)")

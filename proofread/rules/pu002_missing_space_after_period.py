@@ -29,7 +29,7 @@ from proofread.rules.base import Rule
 
 # A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
 # followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
-_CANDIDATE = re.compile(rf"(?:(?<=[^\W\d_])|(?<=\d))\.[)”’]?(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))")
+_CANDIDATE = re.compile(rf"\.(?<=[^\W_]\.)[)”’]?(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))")
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
 _NOT_A_SENTENCE_AFTER = re.compile(rf"\.[\w]|[(_\d{UPPER}]|['’][{UPPER}]")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))

@@ -1,0 +1,56 @@
+"""PU005 missing-space-after-question-or-exclamation: "engine?The", "available!This".
+
+What it flags: a word, a question or exclamation mark (or several, "?!"), then a capitalised word with
+no space: the next sentence has lost its space.
+
+Why: a capitalised word right after "?" or "!" starts a new sentence, which is always preceded by a
+space.
+
+What it leaves alone: a lowercase word after the mark (query strings, "file?.txt", "a!=b" and shell
+history are not sentences), camelCase or capitals on the right ("x?FooBar", "go!NOW" read as code or
+shouting), anything that reads as code around it ("?id=Foo", "vec!Foo_bar"), URLs and other masked
+text, and interrobangs followed by a space ("What?! No.").
+
+Fix safety: SAFE; the repair is a space after the mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.model import Edit, Fix
+from proofread.punctuation import LOWER, UPPER, looks_like_code, prose_chunk, prose_matches
+from proofread.rules.base import Rule
+
+# One pattern per mark so that each begins with a literal (fast to scan for); "?!" and "!?" are
+# matched from their first mark.
+_AFTER = rf"[?!]*(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
+_CANDIDATES = (
+    re.compile(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}"),
+    re.compile(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}"),
+)
+
+
+class MissingSpaceAfterQuestionOrExclamation(Rule):
+    code = "PU005"
+    name = "missing-space-after-question-or-exclamation"
+    category = "punctuation"
+    examples = (
+        ("Can we fix the engine?The answer is yes.", "Can we fix the engine? The answer is yes."),
+        ("The app is now available!This is great.", "The app is now available! This is great."),
+        ("Really?!No way.", "Really?! No way."),
+        ("What?! No. Is a!=b or file?.txt a match?", None),
+        ("Call page?id=Foo or vec!Foo_bar or x?FooBar here.", None),
+        ("Visit https://example.com/items?Name=Foo now.", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in prose_matches(doc, *_CANDIDATES):
+            lo, hi = prose_chunk(doc, m.start(), m.end())
+            if looks_like_code(text[lo:hi]):
+                continue
+            end = m.end()
+            mark = m.group()
+            fix = Fix.safe(f"Add a space after the {mark!r}", Edit(end, end, " "))
+            yield self.diagnostic(f"Missing space after {mark!r}", m.start(), end, fix, [mark + " "])

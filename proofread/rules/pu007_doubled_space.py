@@ -1,0 +1,53 @@
+"""PU007 doubled-space: two spaces between words inside a sentence ("the  end").
+
+What it flags: exactly two spaces between two non-space characters of a line of prose, when the text
+before them does not end a sentence.
+
+Why: a doubled space inside a sentence is a typing slip; it shows in monospaced text and in some
+renderers, and it is noise in diffs.
+
+What it leaves alone: two spaces after a sentence end or a colon (a traditional typing convention, not
+a slip), three or more spaces and lines with two or more runs of spaces or a tab (alignment in tables,
+ASCII art and columns of plain text), indentation, the two trailing spaces of a Markdown hard line break,
+and code, URLs and other masked text.
+
+Fix safety: SAFE; the repair is one space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.model import Edit, Fix
+from proofread.punctuation import prose_matches
+from proofread.rules.base import Rule
+
+_CANDIDATE = re.compile(r"  (?<=[^\s.!?:;\"”’)\]]  )(?=[^\s])")
+_ALIGNMENT = re.compile(r"\S(?:  +|\t)\S")
+_LINE = re.compile(r"[^\n]*")
+
+
+class DoubledSpace(Rule):
+    code = "PU007"
+    name = "doubled-space"
+    category = "punctuation"
+    examples = (
+        ("The ministers  met in Moscow.", "The ministers met in Moscow."),
+        ("It ends here.  The next one starts.", None),
+        ("Name  Age  City", None),
+        ("Name   Value", None),
+        ("Note:  this is aligned.", None),
+        ("md:A hard break  \nends this line.", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in prose_matches(doc, _CANDIDATE):
+            start = m.start()
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = _LINE.match(text, start).end()
+            runs = _ALIGNMENT.findall(text, line_start, line_end)
+            if len(runs) > 1:
+                continue  # columns, not a slip
+            fix = Fix.safe("Use one space", Edit(start, start + 2, " "))
+            yield self.diagnostic("Two spaces between words", start, start + 2, fix, [" "])
