@@ -3,6 +3,11 @@
 The loop follows ruff's fix model: keep the fixes whose applicability is at least what was asked for,
 sort them, skip any that overlaps or touches an edit already taken (the next pass picks it up), rebuild
 the text by slicing, and check again until the text is stable or the pass limit is reached.
+
+The engine does not trust the rules: a fix without edits, with edits out of the text or out of order is
+dropped; a cycle of fixes stops at the first text that comes back (so fixing twice gives what fixing once
+gave); and an optional verifier (``proofread.verify``) vets the end result, reverting every fix of the
+text when it fails.
 """
 
 from __future__ import annotations
@@ -14,55 +19,87 @@ from proofread.model import Applicability, Diagnostic, Fix
 
 MAX_PASSES = 10
 
+Verifier = Callable[[str, str], bool]
+
 
 @dataclass(frozen=True, slots=True)
 class FixResult:
-    """The fixed text, how many fixes went in, and whether the passes settled."""
+    """The fixed text, how many fixes went in, and whether the passes settled.
+
+    ``reverted`` is True when the fixes were undone because the verifier refused the fixed text; ``text``
+    is then the original text and ``applied`` is 0.
+    """
 
     text: str
     applied: int
     converged: bool
+    reverted: bool = False
 
 
 def applicable_fixes(diagnostics: Iterable[Diagnostic], required: Applicability) -> list[Fix]:
-    """The fixes at or above ``required``, sorted by where they start."""
-    fixes = [d.fix for d in diagnostics if d.fix is not None and d.fix.applicability >= required]
+    """The fixes at or above ``required``, sorted by where they start (fixes without edits are dropped)."""
+    fixes = [d.fix for d in diagnostics if d.fix is not None and d.fix.edits and d.fix.applicability >= required]
     return sorted(fixes, key=lambda f: (f.start, f.end, f.title))
+
+
+def select_fixes(text: str, fixes: Iterable[Fix]) -> list[Fix]:
+    """The fixes that one pass applies: well-formed, inside ``text``, not overlapping or touching an earlier one."""
+    chosen: list[Fix] = []
+    last_end = -1
+    for fix in fixes:
+        if not _is_well_formed(fix, len(text)) or fix.start <= last_end:
+            continue
+        chosen.append(fix)
+        last_end = fix.end
+    return chosen
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply every fix that does not overlap or touch one applied before it; return (text, count)."""
+    chosen = select_fixes(text, fixes)
     pieces: list[str] = []
     position = 0
-    last_end = -1
-    applied = 0
-    for fix in fixes:
-        if fix.start <= last_end or not _edits_are_ordered(fix):
-            continue
+    for fix in chosen:
         for edit in fix.edits:
             pieces.append(text[position : edit.start])
             pieces.append(edit.content)
             position = edit.end
-        last_end = fix.end
-        applied += 1
     pieces.append(text[position:])
-    return "".join(pieces), applied
+    return "".join(pieces), len(chosen)
 
 
-def _edits_are_ordered(fix: Fix) -> bool:
-    previous_end = -1
+def _is_well_formed(fix: Fix, length: int) -> bool:
+    """Edits in order, not overlapping, each inside ``[0, length]`` and replacing with a string."""
+    if not fix.edits:
+        return False
+    previous_end = 0
     for edit in fix.edits:
-        if edit.start < previous_end or edit.end < edit.start:
+        if not (previous_end <= edit.start <= edit.end <= length) or not isinstance(edit.content, str):
             return False
         previous_end = edit.end
     return True
 
 
 def fix_until_stable(
-    text: str, check: Callable[[str], list[Diagnostic]], required: Applicability = Applicability.SAFE
+    text: str,
+    check: Callable[[str], list[Diagnostic]],
+    required: Applicability = Applicability.SAFE,
+    verify: Verifier | None = None,
 ) -> FixResult:
-    """Check and fix ``text`` repeatedly until no applicable fix remains (at most MAX_PASSES passes)."""
+    """Check and fix ``text`` repeatedly until no applicable fix remains (at most MAX_PASSES passes).
+
+    ``verify(before, after)`` vets the fixed text (see ``proofread.verify.verifier_for``); when it says
+    no, the original text comes back with ``reverted=True``.
+    """
+    result = _fix_passes(text, check, required)
+    if verify is not None and result.text != text and not verify(text, result.text):
+        return FixResult(text, 0, result.converged, reverted=True)
+    return result
+
+
+def _fix_passes(text: str, check: Callable[[str], list[Diagnostic]], required: Applicability) -> FixResult:
     total = 0
+    seen = {text: 0}  # each text met so far, with the fixes applied to reach it
     for _ in range(MAX_PASSES):
         fixes = applicable_fixes(check(text), required)
         if not fixes:
@@ -70,6 +107,9 @@ def fix_until_stable(
         new_text, applied = apply_fixes(text, fixes)
         if new_text == text:
             return FixResult(text, total, True)
+        if new_text in seen:  # the fixes undo each other: stop where the cycle starts
+            return FixResult(new_text, seen[new_text], False)
         text = new_text
         total += applied
+        seen[text] = total
     return FixResult(text, total, not applicable_fixes(check(text), required))
