@@ -6,7 +6,8 @@ Sources (see ``dictionaries/README.md`` for licences):
 - ``dictionaries/en_US-words.txt.gz``: SCOWL's large American list (Debian's wamerican-large) plus the
   stems of hunspell's en_US dictionary. Proper nouns keep their capitals, so the list tells "Niger" (a
   name) from "may"/"May" (both).
-- word frequencies: pyspellchecker's English frequency list, read from the installed package.
+- ``dictionaries/en-frequencies.tsv.gz``: word frequencies from wordfreq (many sources: books, news,
+  Wikipedia, subtitles, the web); and pyspellchecker's word list, read from the installed package.
 - ``dictionaries/tech-words.txt``: common words of software documentation that no dictionary has.
 - ``dictionaries/wikipedia-misspellings.tsv``: known misspellings and their corrections.
 
@@ -24,17 +25,19 @@ import json
 import math
 import os
 import pickle
-import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from proofread.spelling.edits import deletes1, edits1, slip_cost
+from proofread.spelling.edits import edits1, slip_cost
 
-_FORMAT = 3  # bump when the pickled layout changes
+_FORMAT = 4  # bump when the pickled layout changes
 
-# A word the frequency list has not seen counts as this often (pyspellchecker's own floor is 50).
-_UNSEEN = 20
-_TECH = 200
+# Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
+# a curated technical word as _TECH. Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
+_UNSEEN = 3
+_TECH = 300
+_USAGE_MIN = 30
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SUFFIXES = ("'s", "'", "'ll", "'re", "'ve", "'d", "'m", "n't")
@@ -60,7 +63,12 @@ def _frequency_source() -> Path | None:
 
 def _sources() -> list[Path]:
     d = dictionaries_dir()
-    paths = [d / "en_US-words.txt.gz", d / "tech-words.txt", d / "wikipedia-misspellings.tsv"]
+    paths = [
+        d / "en_US-words.txt.gz",
+        d / "en-frequencies.tsv.gz",
+        d / "tech-words.txt",
+        d / "wikipedia-misspellings.tsv",
+    ]
     freq = _frequency_source()
     if freq:
         paths.append(freq)
@@ -95,19 +103,22 @@ def _read_lines(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _build_tables() -> tuple[dict[str, int], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _build_tables():
+    """(counts, forms, usage, misspellings): ``counts`` maps each known word, lowercased, to its
+    occurrences per billion words; ``forms`` its capitalisations where they differ from lowercase;
+    ``usage`` the frequencies of strings seen in use that no dictionary lists ("lifecycle", "repo")."""
     d = dictionaries_dir()
+    freq: dict[str, int] = {}
+    for line in _read_lines(d / "en-frequencies.tsv.gz"):
+        word, _, n = line.partition("\t")
+        freq[word] = int(n)
     counts: dict[str, int] = {}
     forms: dict[str, list[str]] = {}
-    freq_path = _frequency_source()
-    seen: dict[str, int] = {}
-    if freq_path:
-        seen = json.loads(gzip.decompress(freq_path.read_bytes()).decode("utf-8"))
 
     def add(word: str, default: int) -> None:
         low = word.lower()
         if low not in counts:
-            counts[low] = max(seen.get(low, 0), default)
+            counts[low] = max(freq.get(low, 0), default)
         forms.setdefault(low, [])
         if word not in forms[low]:
             forms[low].append(word)
@@ -116,19 +127,22 @@ def _build_tables() -> tuple[dict[str, int], dict[str, tuple[str, ...]], dict[st
         add(word, _UNSEEN)
     for word in _read_lines(d / "tech-words.txt"):
         add(word.split()[0], _TECH)
-    # Words only the frequency list has: it is lowercase, so it says nothing about their capitals.
-    for low, n in seen.items():
-        if low not in counts and low.isalpha():
-            counts[low] = n
-            forms[low] = [low]
+    # Words only pyspellchecker has: its list is lowercase, so it says nothing about their capitals.
+    freq_path = _frequency_source()
+    if freq_path:
+        for low in json.loads(gzip.decompress(freq_path.read_bytes()).decode("utf-8")):
+            if low not in counts and low.replace("'", "").isalpha():
+                counts[low] = max(freq.get(low, 0), _UNSEEN)
+                forms[low] = [low]
     compact = {low: tuple(sorted(fs, key=lambda f: (f != low, f))) for low, fs in forms.items() if fs != [low]}
+    usage = {w: n for w, n in freq.items() if w not in counts and n >= _USAGE_MIN}
     misspellings: dict[str, tuple[str, ...]] = {}
     for line in _read_lines(d / "wikipedia-misspellings.tsv"):
         wrong, _, rights = line.partition("\t")
         if wrong.lower() in counts:
             continue
         misspellings[wrong] = tuple(r for r in rights.split(",") if r)
-    return counts, compact, misspellings
+    return counts, compact, usage, misspellings
 
 
 def _load_tables():
@@ -172,22 +186,32 @@ class Lexicon:
     """Known words with their capitalisations and frequencies, and a spelling corrector over them."""
 
     # Ranking: log-frequency is weighed against the slip cost, in nats per unit of cost.
-    COST_WEIGHT = 5.0
-    # The corrector looks for distance-2 candidates among words at least this common.
-    D2_MIN_COUNT = 60
+    FREQ_WEIGHT = 0.6
+    COST_WEIGHT = 6.0
+    SPLIT_COST = 1.2  # a missing space, in units of slip cost
+    D2_KEEP = 25  # distance-2 candidates kept for the fine ranking
+    # Bonus, in nats per log-occurrence, for a candidate that the document itself uses.
+    CONTEXT_WEIGHT = 1.5
+    # The corrector looks for distance-2 candidates among words at least this common (per billion).
+    D2_MIN_COUNT = 300
 
     def __init__(
         self,
         counts: dict[str, int],
         forms: dict[str, tuple[str, ...]],
         misspellings: dict[str, tuple[str, ...]] | None = None,
+        usage: dict[str, int] | None = None,
     ):
         self._counts = counts
+        self._usage = usage or {}
         self._forms = forms
         self._misspellings = misspellings or {}
-        self._total = float(sum(counts.values())) or 1.0
         self._by_length: dict[int, list[str]] | None = None
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
+        self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
+        self._d2_cache: dict[str, dict[str, int]] = {}
+        self._choices_cache: dict[int, list[str]] = {}
+        self._context_sizes: dict[int, int] = {}
 
     @classmethod
     def from_words(cls, words, frequencies=None, misspellings=None) -> Lexicon:
@@ -244,7 +268,7 @@ class Lexicon:
 
     def frequency(self, word: str) -> float:
         """How often ``word`` occurs in running English text, as a share of all words (0 when unknown)."""
-        return self.count(word) / self._total
+        return self.count(word) / 1e9
 
     def known_misspelling(self, word: str) -> tuple[str, ...]:
         """The corrections of a known misspelling ("recieve" -> ("receive",)), or () when it is not one."""
@@ -267,18 +291,79 @@ class Lexicon:
             self._by_length = buckets
         return self._by_length
 
-    def _distance2(self, low: str) -> set[str]:
+    def _choices(self, n: int) -> list[str]:
+        """The common words of length ``n - 2`` to ``n + 2``: where distance-2 candidates are sought."""
+        got = self._choices_cache.get(n)
+        if got is None:
+            buckets = self._length_buckets()
+            got = [w for k in range(max(1, n - 2), n + 3) for w in buckets.get(k, ())]
+            self._choices_cache[n] = got
+        return got
+
+    def prefetch(self, words) -> None:
+        """Look up distance-2 candidates for many words at once (much faster than one by one)."""
+        todo: dict[int, list[str]] = {}
+        for word in words:
+            low = normalize(word).lower()
+            if len(low) >= 3 and low not in self._d2_cache and low not in self._raw_cache:
+                todo.setdefault(len(low), [])
+                if low not in todo[len(low)]:
+                    todo[len(low)].append(low)
+        if not todo:
+            return
+        try:
+            import numpy as np
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+        except ImportError:  # pragma: no cover - numpy is optional; words are then looked up one by one
+            return
+        for n, queries in todo.items():
+            choices = self._choices(n)
+            for lo in range(0, len(queries), 256):
+                batch = queries[lo : lo + 256]
+                matrix = process.cdist(batch, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int8, workers=-1)
+                for low, row in zip(batch, matrix, strict=True):
+                    idx = np.nonzero(row <= 2)[0]
+                    self._d2_cache[low] = {choices[i]: int(row[i]) for i in idx}
+
+    def _distance2(self, low: str) -> dict[str, int]:
+        """Common words within two edits of ``low``, with their OSA distances."""
+        got = self._d2_cache.pop(low, None)
+        if got is not None:
+            return got
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        buckets = self._length_buckets()
-        out: set[str] = set()
-        for n in range(max(1, len(low) - 2), len(low) + 3):
-            choices = buckets.get(n)
-            if not choices:
-                continue
-            for cand, _dist, _i in process.extract(low, choices, scorer=OSA.distance, score_cutoff=2, limit=None):
-                out.add(cand)
+        return {
+            cand: int(dist)
+            for cand, dist, _i in process.extract(
+                low, self._choices(len(low)), scorer=OSA.distance, score_cutoff=2, limit=None
+            )
+        }
+
+    def _raw_candidates(self, low: str) -> list[tuple[str, float, float]]:
+        """(candidate, log-frequency, slip cost) for the words ``low`` may be a slip of; cached."""
+        cached = self._raw_cache.get(low)
+        if cached is not None:
+            return cached
+        counts = self._counts
+        near = {c for c in edits1(low) if c in counts}
+        far: list[str] = []
+        if len(low) >= 3:
+            rough = [
+                (self.FREQ_WEIGHT * math.log(counts[c]) - self.COST_WEIGHT * 0.7 * d, c)
+                for c, d in self._distance2(low).items()
+                if c not in near and c != low
+            ]
+            rough.sort(reverse=True)
+            far = [c for _, c in rough[: self.D2_KEEP]]
+        out = [(c, math.log(counts[c]), slip_cost(low, c)) for c in (*near, *far)]
+        # Run-together words: "alot" -> "a lot".
+        for i in range(1, len(low)):
+            a, b = low[:i], low[i:]
+            if (len(a) > 1 or a in "ai") and len(b) > 1 and a in counts and b in counts:
+                out.append((f"{a} {b}", math.log(min(counts[a], counts[b])), self.SPLIT_COST))
+        self._raw_cache[low] = out
         return out
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
@@ -287,42 +372,64 @@ class Lexicon:
         cached = self._rank_cache.get(low)
         if cached is not None:
             return cached
-        found = {c for c in edits1(low) if c in self._counts}
-        if len(low) >= 3:
-            found |= self._distance2(low)
-        # Split run-together words: "alot" -> "a lot".
-        splits = []
-        for i in range(1, len(low)):
-            a, b = low[:i], low[i:]
-            if (len(a) > 1 or a in "ai") and len(b) > 1 and a in self._counts and b in self._counts:
-                splits.append(f"{a} {b}")
-        scored = []
-        for cand in found:
-            if cand == low:
-                continue
-            cost = slip_cost(low, cand)
-            scored.append((cand, math.log(self._counts[cand]) - self.COST_WEIGHT * cost))
-        for pair in splits:
-            a, b = pair.split(" ")
-            n = min(self._counts[a], self._counts[b])
-            scored.append((pair, math.log(n) - self.COST_WEIGHT * 1.0))
+        fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
+        scored = [(c, fw * lf - cw * cost) for c, lf, cost in self._raw_candidates(low)]
         scored.sort(key=lambda x: (-x[1], x[0]))
         self._rank_cache[low] = scored
         return scored
 
-    def suggest(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
+    # A string in use that no dictionary lists is taken for a word when its own frequency comes within
+    # this many nats of the likeliest slip that would produce it.
+    # (Slip likelihoods here: log-frequency less USAGE_COST_WEIGHT nats per unit of slip cost.)
+    USAGE_MARGIN = 1.0
+    USAGE_COST_WEIGHT = 5.0
+
+    def usage(self, word: str) -> int:
+        """How often a string that no dictionary lists is seen in use, per billion words (0 if never)."""
+        return self._usage.get(normalize(word).lower(), 0)
+
+    def is_attested(self, word: str) -> bool:
+        """Whether an unlisted string is common enough in real use, compared with the words it could be a
+        slip of, to be a word of its own ("lifecycle", "repo") rather than a typo ("tha", "teh")."""
+        n = self.usage(word)
+        if not n:
+            return False
+        raw = self._raw_candidates(normalize(word).lower())
+        if not raw:
+            return True
+        likeliest_slip = max(lf - self.USAGE_COST_WEIGHT * cost for _, lf, cost in raw)
+        return math.log(n) >= likeliest_slip - self.USAGE_MARGIN
+
+    def context_bonus(self, cand: str, context: Mapping[str, int]) -> float:
+        """How much likelier ``cand`` is because the document uses it more than English text at large."""
+        seen = context.get(cand, 0)
+        if not seen:
+            return 0.0
+        total = self._context_sizes.get(id(context))
+        if total is None:
+            total = sum(context.values())
+            self._context_sizes = {id(context): total}
+        expected = self._counts.get(cand, 0) / 1e9 * total
+        return self.CONTEXT_WEIGHT * math.log1p(seen / (1.0 + expected))
+
+    def suggest(self, word: str, limit: int = 3, context: Mapping[str, int] | None = None) -> list[tuple[str, float]]:
         """The likeliest intended words for ``word``, best first, written with its capitals, each with a
-        confidence in [0, 1] (the candidates' scores normalised to sum to one)."""
+        confidence in [0, 1] (the candidates' scores normalised to sum to one).
+
+        ``context`` maps lowercase words to how often they occur in the document being checked: a
+        candidate the document uses elsewhere is likelier to be the word meant."""
         scored = self.candidates(word)
         if not scored:
             return []
+        if context:
+            scored = sorted(((c, s + self.context_bonus(c, context)) for c, s in scored), key=lambda x: (-x[1], x[0]))
         top = scored[0][1]
         weights = [math.exp(s - top) for _, s in scored[:20]]
         total = sum(weights)
         out: list[tuple[str, float]] = []
         seen: set[str] = set()
         w = normalize(word)
-        for (cand, _), weight in zip(scored, weights):
+        for (cand, _), weight in zip(scored, weights, strict=False):
             text = self._spell_like(w, cand)
             if text in seen:
                 continue
@@ -349,14 +456,11 @@ class Lexicon:
         return low if low in forms else forms[0]
 
 
-_WORD_RE = re.compile(r"^[A-Za-z][a-z]+$")
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon, built from ``dictionaries/`` and pyspellchecker's frequencies; cached."""
-    counts, forms, misspellings = _load_tables()
-    return Lexicon(counts, forms, misspellings)
+    counts, forms, usage, misspellings = _load_tables()
+    return Lexicon(counts, forms, misspellings, usage)
 
 
-__all__ = ["Lexicon", "load_lexicon", "dictionaries_dir", "match_case", "normalize", "deletes1"]
+__all__ = ["Lexicon", "load_lexicon", "dictionaries_dir", "match_case", "normalize"]

@@ -1,0 +1,149 @@
+"""Typing slips: which edits turn a word into a typo, and how likely each one is.
+
+Two tools for the corrector in ``proofread.lexicon``:
+
+- ``edits1(word)`` lists every string one edit away (delete, transpose, replace, insert), to be checked
+  against the word set: the cheap, exact way to find distance-1 candidates.
+- ``slip_cost(typo, word)`` is a weighted Damerau-Levenshtein (optimal string alignment) distance from the
+  intended ``word`` to the ``typo`` that charges less for the slips people make: swapping two letters,
+  hitting a neighbouring key, doubling or undoubling a letter, confusing two vowels. The ranking turns
+  this cost into a likelihood and weighs it against the word's frequency.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+VOWELS = frozenset("aeiouy")
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    pos = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+    out: dict[str, frozenset[str]] = {}
+    for ch, (r, c) in pos.items():
+        near = set()
+        for other, (r2, c2) in pos.items():
+            if other == ch or abs(r - r2) > 1:
+                continue
+            # rows are staggered: a key touches the two keys below-left/below and above/above-right
+            shift = c2 - c if r2 == r else (c2 - c) + (0.5 if r2 > r else -0.5)
+            if abs(shift) <= 1.0:
+                near.add(other)
+        out[ch] = frozenset(near)
+    return out
+
+
+NEIGHBOURS = _neighbours()
+
+# Letters that stand for the same sound often enough to be confused when spelling by ear.
+_SOUND_ALIKE = {
+    frozenset(p)
+    for p in ("ck", "cs", "sz", "kq", "gj", "fv", "ph", "dt", "bp", "mn", "ie", "ea", "ao", "ou", "iy", "ey")
+}
+
+# Costs, in units of one plain edit.
+TRANSPOSE = 0.45
+NEAR_KEY = 0.55
+SOUND_ALIKE = 0.6
+VOWEL_SWAP = 0.65
+DOUBLED = 0.4  # a letter typed twice, or a double letter typed once
+INSERT_NEAR = 0.6
+DELETE = 0.8
+PLAIN = 1.0
+FIRST_LETTER = 0.6  # extra charge for touching the first letter: slips there are rarer
+END_INSERT = 0.6  # extra charge for a letter typed after the end of the word
+LONG_WORD = 5  # words this long or longer may be misspelt by ear (vowels, sound-alike letters)
+
+
+def near(a: str, b: str) -> bool:
+    return b in NEIGHBOURS.get(a, ())
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one delete, transpose, replace or insert (letters, and an apostrophe) from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in LETTERS)
+    out.update(a + c + b for a, b in splits for c in LETTERS)
+    out.update(a + "'" + b for a, b in splits[1:-1])
+    out.discard(word)
+    return out
+
+
+def deletes1(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _sub_cost(intended: str, typed: str, long_word: bool) -> float:
+    if intended == typed:
+        return 0.0
+    if near(intended, typed):
+        return NEAR_KEY
+    # spelling by ear happens in long words; short ones are mistyped, not misspelt
+    if long_word:
+        if frozenset((intended, typed)) in _SOUND_ALIKE:
+            return SOUND_ALIKE
+        if intended in VOWELS and typed in VOWELS:
+            return VOWEL_SWAP
+    return PLAIN
+
+
+@lru_cache(maxsize=65536)
+def slip_cost(typo: str, word: str) -> float:
+    """Weighted OSA distance from the intended ``word`` to the ``typo`` (both lowercase)."""
+    n, m = len(word), len(typo)
+    long_word = n >= LONG_WORD
+    # d[i][j]: cost of turning word[:i] into typo[:j]
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _insert_cost(typo, j - 1, word, 0)
+    for i in range(1, n + 1):
+        cur = [0.0] * (m + 1)
+        wc = word[i - 1]
+        cur[0] = prev[0] + _delete_cost(word, i - 1)
+        for j in range(1, m + 1):
+            tc = typo[j - 1]
+            first = 0.0 if i > 1 and j > 1 else FIRST_LETTER
+            sub = 0.0 if wc == tc else _sub_cost(wc, tc, long_word) + first
+            best = prev[j - 1] + sub
+            dele = prev[j] + _delete_cost(word, i - 1) + (first if i == 1 else 0.0)
+            if dele < best:
+                best = dele
+            ins = cur[j - 1] + _insert_cost(typo, j - 1, word, i) + (first if j == 1 else 0.0)
+            if ins < best:
+                best = ins
+            if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
+                tr = prev2[j - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
+                if tr < best:
+                    best = tr
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def _delete_cost(word: str, i: int) -> float:
+    """Cost of leaving out ``word[i]``."""
+    ch = word[i]
+    if (i > 0 and word[i - 1] == ch) or (i + 1 < len(word) and word[i + 1] == ch):
+        return DOUBLED
+    if ch in "'-":
+        return DOUBLED
+    return DELETE
+
+
+def _insert_cost(typo: str, j: int, word: str, i: int) -> float:
+    """Cost of the extra ``typo[j]`` typed where ``word[i:]`` was to come."""
+    ch = typo[j]
+    if (j > 0 and typo[j - 1] == ch) or (j + 1 < len(typo) and typo[j + 1] == ch):
+        return DOUBLED
+    nxt = word[i] if i < len(word) else ""
+    prv = word[i - 1] if i > 0 else ""
+    extra = END_INSERT if not nxt else 0.0
+    if (nxt and near(nxt, ch)) or (prv and near(prv, ch)):
+        return INSERT_NEAR + extra
+    return PLAIN + extra

@@ -1,0 +1,152 @@
+"""What is not a typo, told from the shape of the text alone.
+
+The spelling rules ask ``SpellingScan`` which words of a document are worth checking. A word is left
+alone, without consulting any per-document exception list, when it is:
+
+- a name or a place: capitalised inside a sentence ("visit Moscow"), written with letters outside
+  ASCII ("Goïta", "Traoré"), or capitalised at a sentence start but also found capitalised inside a
+  sentence or more than once in the document ("Bazoum said ... Bazoum");
+- an acronym or initialism: all capitals ("NATO"), letters joined by periods ("U.S.", "Ph.D.");
+- code-like: an inner capital ("camelCase", "mdBook", "iOS"), digits or underscores ("snake_case",
+  "10km", "3rd": the document model marks these as TokenKind.OTHER), a word glued to a path or a file
+  name ("main.rs", "src/lib"), a hashtag or a handle ("#python", "@user");
+- a lowercase word that recurs three or more times in the document: a term of the text, not a slip
+  (typing slips do not repeat themselves; a misspelling that does is caught by the known-misspelling
+  rule);
+- a lowercased name: a word found capitalised inside a sentence elsewhere in the document ("niger" where
+  "Niger" also appears) is the casing rules' business;
+- in the project's vocabulary (``ctx.vocabulary``).
+
+Possessive and contraction endings ("Moscow’s", "Bazoum's", "didn't") are cut off before checking, and
+a hyphenated compound is checked part by part, skipping common prefixes ("socio-", "geo-").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from proofread.model import Document, Token, TokenKind
+
+# Combining forms written before a hyphen that are not words by themselves.
+PREFIXES = frozenset(
+    """socio geo bio eco anti non multi pre post re co inter intra micro macro mini semi sub super trans
+    ultra neo pseudo proto quasi mid self ex vice cyber techno agro afro euro indo sino russo franco anglo
+    judeo greco austro pan pro meta para poly mono tri bi uni de dis mis un over under out counter
+    extra infra hyper hypo auto tele photo electro thermo hydro aero astro neuro psycho retro""".split()
+)
+
+_SUFFIX = re.compile(r"(?:['’](?:s|ll|re|ve|d|m|t)|s['’]|n['’]t|['’])$", re.IGNORECASE)
+_INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
+_CODE_NEIGHBOUR_BEFORE = set("./\\#@$%&=<>~^|*+_:[{")
+_CODE_NEIGHBOUR_AFTER = set("/\\=<>[{(_")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A piece of a token worth checking: its span and text, and whether it is capitalised at a
+    sentence start (the one place where a capital says nothing about names)."""
+
+    start: int
+    end: int
+    text: str  # the word without a possessive or contraction ending
+    full: str  # the word as written, ending included
+    sentence_start: bool
+
+
+def is_code_like(word: str) -> bool:
+    """An identifier or a product name rather than an English word: an inner capital ("mdBook",
+    "camelCase", "iOS"), all capitals ("NATO", "JSON"), digits or underscores."""
+    if any(ch.isdigit() or ch == "_" for ch in word):
+        return True
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    if len(letters) > 1 and letters.isupper():
+        return True
+    return bool(_INNER_CAPITAL.match(word))
+
+
+def is_foreign_looking(word: str) -> bool:
+    """Letters outside ASCII: names and borrowed words ("Goïta", "Traoré", "naïve")."""
+    return any(ord(ch) > 127 and ch.isalpha() for ch in word)
+
+
+class SpellingScan:
+    """The words of one document that a spelling rule should look at, with the document-level evidence
+    that decides whether a capitalised or repeated word is a name or a term."""
+
+    RECURRING = 3
+
+    def __init__(self, doc: Document, vocabulary_lower: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.vocabulary_lower = vocabulary_lower
+        self.counts: Counter[str] = Counter()
+        self.capitalised_inside: set[str] = set()
+        self.capitalised_count: Counter[str] = Counter()
+        for tok in doc.tokens:
+            if tok.kind is not TokenKind.WORD:
+                continue
+            for index, piece in enumerate(tok.text.split("-")):
+                stem = _strip_suffix(piece)
+                if not stem:
+                    continue
+                low = stem.lower()
+                self.counts[low] += 1
+                if stem[0].isupper():
+                    self.capitalised_count[low] += 1
+                    if tok.sentence_start is not True or index > 0:
+                        self.capitalised_inside.add(low)
+
+    def _glued_to_code(self, tok: Token) -> bool:
+        text = self.doc.text
+        before = text[tok.start - 1] if tok.start > 0 else " "
+        after = text[tok.end] if tok.end < len(text) else " "
+        if before in _CODE_NEIGHBOUR_BEFORE or after in _CODE_NEIGHBOUR_AFTER:
+            return True
+        # "file.ext" or "a.b": a period with a letter right after it
+        if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
+            return True
+        return False
+
+    def candidates(self, tok: Token):
+        """Yield the parts of ``tok`` that need checking (nothing for names, codes and terms)."""
+        if tok.kind is not TokenKind.WORD:
+            return
+        word = tok.text
+        if word.lower() in self.vocabulary_lower or is_foreign_looking(word) or is_code_like(word):
+            return
+        if self._glued_to_code(tok):
+            return
+        pos = tok.start
+        parts = word.split("-")
+        for index, part in enumerate(parts):
+            start = pos
+            pos += len(part) + 1
+            stem = _strip_suffix(part)
+            if not stem or len(stem) < 2:
+                continue
+            low = stem.lower()
+            if low in self.vocabulary_lower:
+                continue
+            if len(parts) > 1 and low in PREFIXES and index < len(parts) - 1:
+                continue
+            at_start = index == 0 and tok.sentence_start is True
+            if stem[0].isupper():
+                if not at_start:
+                    continue  # a name inside a sentence
+                if low in self.capitalised_inside or self.capitalised_count[low] > 1:
+                    continue  # a name that opens this sentence and shows up elsewhere
+            else:
+                if low in self.capitalised_inside:
+                    continue  # a lowercased name: the casing rules' job
+                if self.counts[low] >= self.RECURRING:
+                    continue  # a term of this document
+            yield Candidate(start, start + len(stem), stem, part, at_start and stem[0].isupper())
+
+
+def _strip_suffix(word: str) -> str:
+    """``word`` without a possessive or contraction ending ("Moscow’s" -> "Moscow")."""
+    m = _SUFFIX.search(word)
+    if m and m.start() > 0:
+        return word[: m.start()]
+    return word
