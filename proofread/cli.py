@@ -6,34 +6,12 @@ everything else (help, errors, the other commands) to typer. Both parsers end in
 tests/test_cli.py checks that they agree.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import Enum
 from typing import Annotated
 
-import typer
-
-from proofread import __version__
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="A proofreading linter for prose: typos, casing and punctuation spacing in text and Markdown files.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
-vocab_app = typer.Typer(
-    no_args_is_help=True,
-    help="Manage the project vocabulary (the words file, default .proofread-words.txt).",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(vocab_app, name="vocab")
-
 FORMAT_NAMES = ("full", "concise", "json", "github", "sarif", "junit", "gitlab")
-OutputFormat = Enum("OutputFormat", {name: name for name in FORMAT_NAMES}, type=str)
-Dialect = Enum("Dialect", {"en-US": "en-US", "en-GB": "en-GB"}, type=str)
 
 
 class UsageError(Exception):
@@ -184,7 +162,7 @@ def main() -> None:
                     from proofread.runner import run
 
                     sys.exit(run(settings))
-        app()
+        __getattr__("app")()
     except KeyboardInterrupt:
         sys.stderr.write("proofread: interrupted\n")
         sys.exit(130)
@@ -201,221 +179,254 @@ def main() -> None:
         sys.exit(2)
 
 
-# --- typer commands -----------------------------------------------------------------------------------
+# --- typer commands: built on first use, so that the fast path never imports typer ------------------
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"proofread {__version__}")
-        raise typer.Exit()
+def _build_app():
+    import typer
+
+    from proofread import __version__
+
+    OutputFormat = Enum("OutputFormat", {name: name for name in FORMAT_NAMES}, type=str)
+    Dialect = Enum("Dialect", {"en-US": "en-US", "en-GB": "en-GB"}, type=str)
+
+    app = typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        help="A proofreading linter for prose: typos, casing and punctuation spacing in text and Markdown files.",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+    )
+    vocab_app = typer.Typer(
+        no_args_is_help=True,
+        help="Manage the project vocabulary (the words file, default .proofread-words.txt).",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.add_typer(vocab_app, name="vocab")
+
+    def _version(value: bool) -> None:
+        if value:
+            typer.echo(f"proofread {__version__}")
+            raise typer.Exit()
+
+    @app.callback()
+    def main_callback(
+        version: Annotated[
+            bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        ] = None,
+    ) -> None:
+        """A proofreading linter for prose: typos, casing and punctuation spacing in text and Markdown files."""
+
+    @app.command()
+    def check(
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(help="Files or folders to check (folders: .txt, .md, .markdown files); - reads stdin."),
+        ] = None,
+        output_format: Annotated[
+            OutputFormat, typer.Option("--output-format", "-o", help="How to print findings.")
+        ] = OutputFormat.full,
+        fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+        unsafe_fixes: Annotated[
+            bool, typer.Option("--unsafe-fixes", help="Also apply (and count as fixable) less certain fixes.")
+        ] = False,
+        diff: Annotated[
+            bool, typer.Option("--diff", help="Print a unified diff of the fixes and write nothing.")
+        ] = False,
+        select: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--select", help="Only these rule codes or prefixes (comma-separated); replaces the config's select."
+            ),
+        ] = None,
+        ignore: Annotated[
+            list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
+        ] = None,
+        extend_select: Annotated[
+            list[str] | None, typer.Option("--extend-select", help="Add these rule codes or prefixes to the selection.")
+        ] = None,
+        extend_exclude: Annotated[
+            list[str] | None, typer.Option("--extend-exclude", help="Also skip files and folders matching this glob.")
+        ] = None,
+        config: Annotated[
+            str | None, typer.Option("--config", help="Use this configuration file for every file checked.")
+        ] = None,
+        isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all configuration files.")] = False,
+        dialect: Annotated[
+            Dialect | None, typer.Option("--dialect", help="The spelling dialect (overrides the config).")
+        ] = None,
+        baseline: Annotated[
+            str | None,
+            typer.Option(
+                "--baseline",
+                help="A JSON file of known findings: written when missing, else only findings not in it are shown.",
+            ),
+        ] = None,
+        diff_from: Annotated[
+            str | None, typer.Option("--diff-from", help="Only report findings on lines changed since this git ref.")
+        ] = None,
+        jobs: Annotated[
+            int | None, typer.Option("--jobs", "-j", help="Check files in N processes (default: one per core).")
+        ] = None,
+        no_progress: Annotated[
+            bool, typer.Option("--no-progress", help="Never show a progress bar (shown on long runs on a terminal).")
+        ] = False,
+    ) -> None:
+        """Check files for typos, casing and punctuation-spacing mistakes; optionally fix them."""
+        from proofread.runner import run
+
+        try:
+            settings = make_settings(
+                paths=paths,
+                output_format=output_format.value,
+                fix=fix,
+                unsafe_fixes=unsafe_fixes,
+                diff=diff,
+                select=select,
+                ignore=ignore,
+                extend_select=extend_select,
+                extend_exclude=extend_exclude,
+                config=config,
+                isolated=isolated,
+                dialect=dialect.value if dialect is not None else None,
+                baseline=baseline,
+                diff_from=diff_from,
+                jobs=jobs,
+                no_progress=no_progress,
+            )
+        except UsageError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        raise typer.Exit(run(settings))
+
+    @app.command()
+    def rules() -> None:
+        """List every rule: code, name, category and what it flags."""
+        from proofread.config import INTERNAL_CODES
+        from proofread.rules import all_rules
+
+        for rule in all_rules():
+            doc = (sys.modules[rule.__module__].__doc__ or "").strip().splitlines()
+            typer.echo(f"{rule.code}  {rule.name:<32} {rule.category:<12} {doc[0] if doc else ''}")
+        for code, (name, category, description) in INTERNAL_CODES.items():
+            typer.echo(f"{code}  {name:<32} {category:<12} {code} {name}: {description}")
+
+    def _fail(message: str):
+        typer.echo(f"proofread: error: {message}", err=True)
+        return typer.Exit(2)
+
+    @app.command("config")
+    def show_config(
+        path: Annotated[str, typer.Argument(help="A file or folder; its configuration is shown.")] = ".",
+        output_format: Annotated[str, typer.Option("--output-format", "-o", help="text or json.")] = "text",
+    ) -> None:
+        """Print the settings that apply to PATH: the configuration file found and every resolved key."""
+        from proofread.config import ConfigError, Selection, config_for, describe, resolve_codes
+
+        if output_format not in ("text", "json"):
+            raise _fail(f"unknown output format {output_format!r}; choose text or json")
+        if not os.path.exists(path):
+            raise _fail(f"{path}: no such file or folder")
+        target = os.path.join(path, "x") if os.path.isdir(path) else path
+        try:
+            config = config_for(target)
+            info = describe(config)
+            codes = resolve_codes([Selection(config.select, config.extend_select, config.ignore)])
+            info["enabled-rules"] = list(codes)
+            from proofread.vocab import load
+
+            info["vocabulary-words"] = len(load(config.words_files(), required=config.vocabulary_explicit).entries)
+        except ConfigError as exc:
+            raise _fail(str(exc)) from None
+        except Exception as exc:  # VocabularyError
+            raise _fail(str(exc)) from None
+        if output_format == "json":
+            import json
+
+            typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
+            return
+        for key, value in info.items():
+            if isinstance(value, list):
+                value = ", ".join(value) if value else "(none)"
+            elif isinstance(value, dict):
+                value = "; ".join(f"{k} = {', '.join(v)}" for k, v in value.items()) if value else "(none)"
+            elif value is None:
+                value = "(none: built-in defaults)"
+            typer.echo(f"{key:<20} {value}")
+
+    def _words_file(path: str | None, file: str | None) -> str:
+        from proofread.config import DEFAULT_WORDS_FILE, config_for
+
+        if file:
+            return file
+        config = config_for(os.path.join(path or ".", "x"))
+        if config.path is None:
+            return os.path.join(path or ".", DEFAULT_WORDS_FILE)
+        return config.words_files()[0]
+
+    @vocab_app.command("add")
+    def vocab_add(
+        words: Annotated[list[str], typer.Argument(help="Words to add, exactly as they are written.")],
+        file: Annotated[
+            str | None,
+            typer.Option("--file", help="The words file (default: the configuration's, or .proofread-words.txt)."),
+        ] = None,
+    ) -> None:
+        """Add words to the project vocabulary (the file stays sorted and free of duplicates)."""
+        from proofread.config import ConfigError
+        from proofread.vocab import VocabularyError, add_words
+
+        try:
+            target = _words_file(None, file)
+            new = add_words(target, words)
+        except (ConfigError, VocabularyError) as exc:
+            raise _fail(str(exc)) from None
+        typer.echo(f"Added {len(new)} word{'s' * (len(new) != 1)} to {target}" + (f": {', '.join(new)}" if new else ""))
+
+    @vocab_app.command("collect")
+    def vocab_collect(
+        path: Annotated[str, typer.Argument(help="A file or folder to gather unknown words from.")] = ".",
+        all_words: Annotated[
+            bool, typer.Option("--all", help="Also gather lowercase words (default: capitalised words only).")
+        ] = False,
+        min_count: Annotated[int, typer.Option("--min-count", help="Only words seen at least this often.")] = 1,
+    ) -> None:
+        """Print the unknown words of a tree (those spelling rules flag, and unknown names), one a line with counts."""
+        from proofread.config import ConfigError
+        from proofread.runner import Session, Settings, discover
+        from proofread.vocab import collect
+
+        settings = Settings(paths=(path,), select=("SP",))
+        try:
+            session = Session(settings)
+            paths, errors = discover(session)
+            results = []
+            for p in paths:
+                result = session.process(p)
+                if result.error:
+                    errors.append(result.error)
+                else:
+                    results.append(result)
+        except ConfigError as exc:
+            raise _fail(str(exc)) from None
+        for error in errors:
+            typer.echo(f"proofread: error: {error}", err=True)
+        for word, count in collect(results, session, capitalised_only=not all_words):
+            if count >= min_count:
+                typer.echo(f"{count:>6}  {word}")
+        if errors:
+            raise typer.Exit(2)
+
+    return app
 
 
-@app.callback()
-def main_callback(
-    version: Annotated[
-        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = None,
-) -> None:
-    """A proofreading linter for prose: typos, casing and punctuation spacing in text and Markdown files."""
+_APP = None
 
 
-@app.command()
-def check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files or folders to check (folders: .txt, .md, .markdown files); - reads stdin."),
-    ] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--output-format", "-o", help="How to print findings.")
-    ] = OutputFormat.full,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
-    unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="Also apply (and count as fixable) less certain fixes.")
-    ] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes and write nothing.")] = False,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Only these rule codes or prefixes (comma-separated); replaces the config's."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help="Add these rule codes or prefixes to the selection.")
-    ] = None,
-    extend_exclude: Annotated[
-        list[str] | None, typer.Option("--extend-exclude", help="Also skip files and folders matching this glob.")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", help="Use this configuration file for every file checked.")
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all configuration files.")] = False,
-    dialect: Annotated[
-        Dialect | None, typer.Option("--dialect", help="The spelling dialect (overrides the config).")
-    ] = None,
-    baseline: Annotated[
-        str | None,
-        typer.Option(
-            "--baseline",
-            help="A JSON baseline of known findings: recorded when FILE is missing, else only new findings are shown.",
-        ),
-    ] = None,
-    diff_from: Annotated[
-        str | None, typer.Option("--diff-from", help="Only report findings on lines changed since this git ref.")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Check files in N processes (default: one per core).")
-    ] = None,
-    no_progress: Annotated[
-        bool, typer.Option("--no-progress", help="Never show a progress bar (shown on long runs on a terminal).")
-    ] = False,
-) -> None:
-    """Check files for typos, casing and punctuation-spacing mistakes; optionally fix them."""
-    from proofread.runner import run
-
-    try:
-        settings = make_settings(
-            paths=paths,
-            output_format=output_format.value,
-            fix=fix,
-            unsafe_fixes=unsafe_fixes,
-            diff=diff,
-            select=select,
-            ignore=ignore,
-            extend_select=extend_select,
-            extend_exclude=extend_exclude,
-            config=config,
-            isolated=isolated,
-            dialect=dialect.value if dialect is not None else None,
-            baseline=baseline,
-            diff_from=diff_from,
-            jobs=jobs,
-            no_progress=no_progress,
-        )
-    except UsageError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    raise typer.Exit(run(settings))
-
-
-@app.command()
-def rules() -> None:
-    """List every rule: code, name, category and what it flags."""
-    from proofread.config import INTERNAL_CODES
-    from proofread.rules import all_rules
-
-    for rule in all_rules():
-        doc = (sys.modules[rule.__module__].__doc__ or "").strip().splitlines()
-        typer.echo(f"{rule.code}  {rule.name:<32} {rule.category:<12} {doc[0] if doc else ''}")
-    for code, (name, category, description) in INTERNAL_CODES.items():
-        typer.echo(f"{code}  {name:<32} {category:<12} {code} {name}: {description}")
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"proofread: error: {message}", err=True)
-    return typer.Exit(2)
-
-
-@app.command("config")
-def show_config(
-    path: Annotated[str, typer.Argument(help="A file or folder; its configuration is shown.")] = ".",
-    output_format: Annotated[str, typer.Option("--output-format", "-o", help="text or json.")] = "text",
-) -> None:
-    """Print the settings that apply to PATH: the configuration file found and every resolved key."""
-    from proofread.config import ConfigError, Selection, config_for, describe, resolve_codes
-
-    if output_format not in ("text", "json"):
-        raise _fail(f"unknown output format {output_format!r}; choose text or json")
-    if not os.path.exists(path):
-        raise _fail(f"{path}: no such file or folder")
-    target = os.path.join(path, "x") if os.path.isdir(path) else path
-    try:
-        config = config_for(target)
-        info = describe(config)
-        codes = resolve_codes([Selection(config.select, config.extend_select, config.ignore)])
-        info["enabled-rules"] = list(codes)
-        from proofread.vocab import load
-
-        info["vocabulary-words"] = len(load(config.words_files(), required=config.vocabulary_explicit).entries)
-    except ConfigError as exc:
-        raise _fail(str(exc)) from None
-    except Exception as exc:  # VocabularyError
-        raise _fail(str(exc)) from None
-    if output_format == "json":
-        import json
-
-        typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
-        return
-    for key, value in info.items():
-        if isinstance(value, list):
-            value = ", ".join(value) if value else "(none)"
-        elif isinstance(value, dict):
-            value = "; ".join(f"{k} = {', '.join(v)}" for k, v in value.items()) if value else "(none)"
-        elif value is None:
-            value = "(none: built-in defaults)"
-        typer.echo(f"{key:<20} {value}")
-
-
-def _words_file(path: str | None, file: str | None) -> str:
-    from proofread.config import DEFAULT_WORDS_FILE, config_for
-
-    if file:
-        return file
-    config = config_for(os.path.join(path or ".", "x"))
-    if config.path is None:
-        return os.path.join(path or ".", DEFAULT_WORDS_FILE)
-    return config.words_files()[0]
-
-
-@vocab_app.command("add")
-def vocab_add(
-    words: Annotated[list[str], typer.Argument(help="Words to add, exactly as they are written.")],
-    file: Annotated[
-        str | None,
-        typer.Option("--file", help="The words file (default: the configuration's, or .proofread-words.txt)."),
-    ] = None,
-) -> None:
-    """Add words to the project vocabulary (the file stays sorted and free of duplicates)."""
-    from proofread.config import ConfigError
-    from proofread.vocab import VocabularyError, add_words
-
-    try:
-        target = _words_file(None, file)
-        new = add_words(target, words)
-    except (ConfigError, VocabularyError) as exc:
-        raise _fail(str(exc)) from None
-    typer.echo(f"Added {len(new)} word{'s' * (len(new) != 1)} to {target}" + (f": {', '.join(new)}" if new else ""))
-
-
-@vocab_app.command("collect")
-def vocab_collect(
-    path: Annotated[str, typer.Argument(help="A file or folder to gather unknown words from.")] = ".",
-    all_words: Annotated[
-        bool, typer.Option("--all", help="Also gather lowercase words (default: capitalised words only).")
-    ] = False,
-    min_count: Annotated[int, typer.Option("--min-count", help="Only words seen at least this often.")] = 1,
-) -> None:
-    """Print the unknown words of a tree (those spelling rules flag, and unknown names), one a line with counts."""
-    from proofread.config import ConfigError
-    from proofread.runner import Session, Settings, discover
-    from proofread.vocab import collect
-
-    settings = Settings(paths=(path,), select=("SP",))
-    try:
-        session = Session(settings)
-        paths, errors = discover(session)
-        results = []
-        for p in paths:
-            result = session.process(p)
-            if result.error:
-                errors.append(result.error)
-            else:
-                results.append(result)
-    except ConfigError as exc:
-        raise _fail(str(exc)) from None
-    for error in errors:
-        typer.echo(f"proofread: error: {error}", err=True)
-    for word, count in collect(results, session, capitalised_only=not all_words):
-        if count >= min_count:
-            typer.echo(f"{count:>6}  {word}")
-    if errors:
-        raise typer.Exit(2)
+def __getattr__(name: str):
+    """``proofread.cli.app``: the typer application, built on first access."""
+    global _APP
+    if name == "app":
+        if _APP is None:
+            _APP = _build_app()
+        return _APP
+    raise AttributeError(name)

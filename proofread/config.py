@@ -37,7 +37,7 @@ DIALECTS = ("en-US", "en-GB")
 
 # Codes proofread itself reports (not rules of ``proofread.rules``): name, category, description.
 INTERNAL_CODES = {
-    "PR001": ("unused-suppression", "cleanup", "A suppression comment that no longer suppresses anything."),
+    "PR001": ("unused-suppression", "cleanup", "a suppression comment that no longer suppresses anything."),
 }
 
 

@@ -69,9 +69,8 @@ class Plan:
 
     def __init__(self, config: Config, settings: Settings, extra_ignore: tuple[str, ...] = ()) -> None:
         from proofread.config import resolve_codes
-        from proofread.context import Context
         from proofread.rules import all_rules
-        from proofread.vocab import VocabularyError, load
+        from proofread.vocab import VocabularyError, load, project_context
 
         layers = [
             Selection(config.select, config.extend_select, config.ignore),
@@ -83,10 +82,9 @@ class Plan:
         try:
             vocabulary = load(config.words_files(), required=config.vocabulary_explicit)
         except VocabularyError as exc:
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(f"{config.path}: vocabulary: {exc}" if config.path else str(exc)) from None
         self.vocabulary = vocabulary.entries | settings.vocabulary
-        self.ctx = Context(vocabulary=self.vocabulary)
-        self.ctx.dialect = settings.dialect or config.dialect
+        self.ctx = project_context(self.vocabulary, settings.dialect or config.dialect)
         self.safe_fixes = config.extend_safe_fixes
         self.unsafe_fixes = config.extend_unsafe_fixes
 
@@ -141,6 +139,9 @@ class Session:
     """The configurations and plans of one run, shared by every file (and by each worker process)."""
 
     def __init__(self, settings: Settings) -> None:
+        from proofread.config import find_config_file
+
+        find_config_file.cache_clear()  # files may have changed since an earlier run in this process
         self.settings = settings
         self._plans: dict[tuple, Plan] = {}
         self._forced: Config | None = None
@@ -175,8 +176,13 @@ class Session:
         if self.settings.exclude:
             from proofread.config import glob_match
 
-            rel = os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
-            return any(glob_match(p, rel) for p in self.settings.exclude)
+            absolute = os.path.abspath(path)
+            rel = os.path.relpath(absolute).replace(os.sep, "/")
+            for pattern in self.settings.exclude:
+                if os.path.isabs(pattern):
+                    pattern = os.path.relpath(pattern).replace(os.sep, "/")
+                if glob_match(pattern, rel):
+                    return True
         return False
 
     def process(self, path: str) -> FileResult:

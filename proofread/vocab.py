@@ -40,6 +40,26 @@ def accepts(entries: frozenset[str] | set[str], word: str) -> bool:
     return low != word and low in entries
 
 
+def project_context(entries: frozenset[str], dialect: str = "en-US"):
+    """A ``Context`` whose vocabulary follows the casing rule above.
+
+    ``ctx.vocabulary`` holds every entry as written; ``ctx.vocabulary_lower``, which rules use to accept a
+    word in any casing, holds only the all-lowercase entries, so "Goïta" does not excuse "goïta".
+    """
+    from functools import cached_property
+
+    from proofread.context import Context
+
+    class ProjectContext(Context):
+        @cached_property
+        def vocabulary_lower(self) -> frozenset[str]:
+            return frozenset(e for e in self.vocabulary if e == e.lower())
+
+    ctx = ProjectContext(vocabulary=entries)
+    ctx.dialect = dialect
+    return ctx
+
+
 def parse_words(text: str) -> list[str]:
     """The entries of a words file's text, in order."""
     out = []
