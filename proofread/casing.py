@@ -1,0 +1,276 @@
+"""What the casing rules (CA...) share: word shapes, the known-casing list, and what a document says
+about how it capitalises each word.
+
+The document's own usage is the best evidence of a name. ``CasingEvidence`` counts, for every word, the
+places where the document writes it capitalised or lowercase *inside* a sentence (sentence starts say
+nothing about a word, and neither do title-case headings or table cells, where every word is capitalised).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from proofread.model import Document, Token, TokenKind
+
+_APOSTROPHES = "'’ʼ"
+
+# Short words that title case leaves lowercase; a capitalised one of these says nothing about a name.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet for of in on at to by from with into onto upon over under about
+    as than then via per vs if when while is are was were be been am it its this that these those
+    up out off down""".split()
+)
+
+# Particles inside personal names, written lowercase on purpose ("Ludwig van Beethoven", "bin Salman").
+NAME_PARTICLES = frozenset(
+    """al el de del della dei der des den di da das do dos du la le les lo van von ver ter ten zu zum
+    bin ibn bint ben abu ould ag y e""".split()
+)
+
+# Nouns that end the names of institutions, laws, programmes and events ("Environmental Protection
+# Agency", "Affordable Care Act"): a lowercase word between capitals before one of these is in a name.
+NAME_HEADS = frozenset(
+    """Act Agency Administration Alliance Association Authority Award Bank Board Bureau Campaign Center
+    Centre Challenge Coalition College Commission Committee Conference Corps Council Court Day Department
+    Directorate Division Fellow Forum Foundation Fund Game Group Guideline Index Initiative Institute
+    Laboratory Law League Ministry Month Network Office Organization Organisation Party Plan Policy Prize
+    Program Programme Project Report Schedule School Service Societie Society Standard Summit Survey
+    Syndrome System Team Treaty Union University Week""".split()
+)
+
+# Abbreviated titles that a name always follows ("Dr. Hasan", "Mr. Speaker").
+TITLES = frozenset("mr mrs ms dr prof gen sen rep gov capt lt col sgt st rev hon pres".split())
+
+# Characters that, right before a word, make it a quoted term or part of code rather than prose.
+QUOTE_OPENERS = "\"'‘“`«"
+
+
+def is_lowercase_word(text: str) -> bool:
+    """All letters lowercase (hyphens and apostrophes allowed): "economic", "socio-political"."""
+    return text[:1].isalpha() and text[:1].islower() and text == text.lower()
+
+
+def is_capitalised(text: str) -> bool:
+    """A first capital followed by at least one lowercase letter: "Faso", "McDonald" (not "NATO", "I")."""
+    return text[:1].isupper() and any(ch.islower() for ch in text[1:])
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def copy_case(form: str, word: str) -> str:
+    """``word`` with the capitals of ``form`` (same letters, ignoring case and apostrophe style)."""
+    if len(form) != len(word):
+        return capitalise(word)
+    return "".join(f if f.isalpha() and f.lower() == w.lower() else w for f, w in zip(form, word, strict=True))
+
+
+def split_possessive(text: str) -> tuple[str, str]:
+    """("Russia", "’s") for "Russia’s"; (text, "") when there is no possessive."""
+    if len(text) > 2 and text[-2] in _APOSTROPHES and text[-1] in "sS":
+        return text[:-2], text[-2:]
+    if len(text) > 1 and text[-1] in _APOSTROPHES:
+        return text[:-1], text[-1:]
+    return text, ""
+
+
+def word_key(text: str) -> str:
+    """The key under which usage of a word is counted: lowercase, without a possessive."""
+    return split_possessive(text)[0].lower()
+
+
+def proper_form(lexicon, word: str) -> str | None:
+    """The capitalised spelling of ``word`` when the lexicon knows it *only* as a name ("niger" ->
+    "Niger", "america's" -> "America's"); None when it also knows a lowercase word, or nothing."""
+    stem, suffix = split_possessive(word)
+    for candidate in (word, "") if suffix == "" else (word, stem):
+        forms = lexicon.cased_forms(candidate)
+        if not forms:
+            continue
+        if any(not f[:1].isupper() for f in forms):
+            return None
+        names = [f for f in forms if is_capitalised(f)]
+        if len(names) != 1 or len(names) != len(forms):
+            return None  # acronyms ("NASA") or several spellings: no sure fix
+        if candidate == stem:
+            return copy_case(names[0], stem) + suffix
+        return copy_case(names[0], word)
+    return None
+
+
+# --- the known-casing list -----------------------------------------------------------------------------
+
+
+def _dictionaries_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    inside = here / "dictionaries"
+    return inside if inside.is_dir() else here.parent / "dictionaries"
+
+
+@lru_cache(maxsize=1)
+def known_casings() -> dict[str, str]:
+    """``dictionaries/casing.txt`` as {lowercase: canonical spelling}: "github" -> "GitHub"."""
+    path = _dictionaries_dir() / "casing.txt"
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return table
+    for line in lines:
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            table[entry.lower()] = entry
+    return table
+
+
+# --- what the document says ---------------------------------------------------------------------------
+
+
+@dataclass
+class CasingEvidence:
+    """How one document capitalises its words inside sentences.
+
+    ``capital`` and ``lower`` map a word key to the indices (into ``doc.tokens``) of its mid-sentence
+    capitalised and lowercase occurrences; capitals in title-case blocks are left out. ``prev`` and
+    ``next`` give, for each token, the index of the word right beside it in the same phrase (only spaces
+    between them), or -1.
+    """
+
+    doc: Document
+    capital: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    lower: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    title_blocks: set[int] = field(default_factory=set)
+    prev: list[int] = field(default_factory=list)
+    next: list[int] = field(default_factory=list)
+    block_first: dict[int, int] = field(default_factory=dict)  # block index -> its first token's index
+    # lowercase words inside a capitalised name that an acronym spells out: "General Services
+    # administration (GSA)" -> the index of "administration"
+    in_acronym_name: set[int] = field(default_factory=set)
+
+    def standalone(self, index: int) -> bool:
+        """Whether token ``index`` stands apart from other capitalised words ("visit Moscow this week",
+        not "Burkina Faso")."""
+        for j in (self.prev[index], self.next[index]):
+            if j >= 0 and self.doc.tokens[j].text[:1].isupper():
+                return False
+        return True
+
+    def context(self, index: int, side: int, n: int) -> list[int]:
+        """Up to ``n`` tokens of the same phrase beside token ``index``, nearest first (side -1: before)."""
+        out = []
+        links = self.prev if side < 0 else self.next
+        j = links[index]
+        while j >= 0 and len(out) < n:
+            out.append(j)
+            j = links[j]
+        return out
+
+    def neighbour_text(self, index: int, side: int) -> str | None:
+        j = self.prev[index] if side < 0 else self.next[index]
+        return self.doc.tokens[j].text if j >= 0 else None
+
+
+_LAST: list[CasingEvidence] = []
+
+
+def evidence(doc: Document) -> CasingEvidence:
+    """The casing evidence of ``doc``, computed once and shared by the casing rules."""
+    if _LAST and _LAST[0].doc is doc:
+        return _LAST[0]
+    ev = _build_evidence(doc)
+    _LAST[:] = [ev]
+    return ev
+
+
+def _build_evidence(doc: Document) -> CasingEvidence:
+    ev = CasingEvidence(doc)
+    tokens = doc.tokens
+    text = doc.text
+    n = len(tokens)
+    ev.prev = [-1] * n
+    ev.next = [-1] * n
+    by_block: dict[int, list[int]] = defaultdict(list)
+    for i, tok in enumerate(tokens):
+        by_block[tok.block].append(i)
+        if i and tokens[i - 1].block == tok.block:
+            gap = text[tokens[i - 1].end : tok.start]
+            if gap and gap.strip(" ") == "" and not tok.sentence_start:
+                ev.prev[i] = i - 1
+                ev.next[i - 1] = i
+    for block, indices in by_block.items():
+        ev.block_first[block] = indices[0]
+        if _is_title_case([tokens[i] for i in indices]):
+            ev.title_blocks.add(block)
+    _find_acronym_names(ev)
+    for i, tok in enumerate(tokens):
+        if tok.kind is not TokenKind.WORD:
+            continue
+        key = word_key(tok.text)
+        if is_lowercase_word(tok.text):
+            ev.lower[key].append(i)
+        elif tok.sentence_start is False and is_capitalised(tok.text) and tok.block not in ev.title_blocks:
+            ev.capital[key].append(i)
+    return ev
+
+
+# Short words an acronym usually skips: "Department of Health and Human Services (HHS)".
+_ACRONYM_SKIPS = frozenset("of for and the on in to at by with de".split())
+
+
+def _find_acronym_names(ev: CasingEvidence) -> None:
+    """Mark the lowercase words of names spelt out before an acronym in brackets, when the other words
+    of the name are capitalised: "the Somali transitional Federal Government (TFG)"."""
+    tokens, text = ev.doc.tokens, ev.doc.text
+    for a, tok in enumerate(tokens):
+        word = tok.text
+        if not (2 <= len(word) <= 8 and word.replace("-", "").isalpha() and word.isupper()):
+            continue
+        if text[tok.start - 2 : tok.start] != " (" or text[tok.end : tok.end + 1] != ")":
+            continue
+        letters = [ch.lower() for ch in word if ch.isalpha()]
+        matched: list[int] = []
+        j = a - 1
+        while letters and j >= 0 and tokens[j].block == tok.block:
+            w = tokens[j].text
+            gap = text[tokens[j].end : tokens[j + 1].start if j + 1 < a else tok.start - 1]
+            if gap.strip(" -&") != "" and j + 1 < a:
+                break
+            if w.lower() == letters[-1][:1] + w.lower()[1:] and w[:1].lower() == letters[-1]:
+                matched.append(j)
+                letters.pop()
+            elif w.lower() not in _ACRONYM_SKIPS:
+                break
+            j -= 1
+        if letters or len(matched) < 2:
+            continue
+        lower = [k for k in matched if is_lowercase_word(tokens[k].text)]
+        upper = [k for k in matched if is_capitalised(tokens[k].text) and tokens[k].sentence_start is False]
+        if len(lower) == 1 and len(upper) >= max(1, len(matched) - 1):
+            ev.in_acronym_name.add(lower[0])
+
+
+def _is_title_case(tokens: list[Token]) -> bool:
+    """Whether a block capitalises (nearly) every word, as headings and table labels do."""
+    content = [t.text for t in tokens if t.kind is TokenKind.WORD and t.text.lower() not in FUNCTION_WORDS]
+    if len(content) < 2:
+        return bool(content) and content[0][:1].isupper()
+    capitals = sum(1 for w in content if w[:1].isupper())
+    return capitals >= 0.7 * len(content)
+
+
+def prose_word(doc: Document, tok: Token) -> bool:
+    """A word written as plain prose: not quoted, not glued to code-like punctuation ("os.path", "foo()",
+    "~/bin", "user@host") and not inside a mask."""
+    text = doc.text
+    before = text[tok.start - 1] if tok.start > 0 else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    after2 = text[tok.end + 1] if tok.end + 1 < len(text) else " "
+    if before in QUOTE_OPENERS or before in "/\\_@#$%&=<>~.{" or after in "_@/\\(<=`[{":
+        return False
+    if after in ".:" and after2.isalnum():
+        return False  # "github.com", "os.path", "std::io"
+    return not doc.is_masked(tok.start, tok.end)

@@ -1,0 +1,143 @@
+"""CA001 lowercase-sentence-start: a sentence, paragraph or heading that begins with a lowercase word.
+
+What it flags: the first word of a sentence written lowercase: after a sentence-final ". ", "! " or
+"? ", after a period with no space ("partnerships.the" is left alone, see below), at the start of a
+paragraph, a heading or a quote, and on the line after a bare heading line in plain text.
+
+Why: English capitalises the first word of every sentence; a lowercase one is a slip, or the sign of a
+sentence boundary the writer did not mean.
+
+What it leaves alone: words whose sentence start is uncertain (after an abbreviation such as "e.g.",
+"approx." or a mid-sentence "U.S.", after an ellipsis, or after a colon); words lowercase on purpose,
+such as mixed-case names ("iPhone", "eBay", "macOS", "pH"), names the known-casing list writes lowercase
+("npm"), words that are not in the dictionary (command names such as "kubectl"), quoted terms and
+words glued to code-like punctuation ("os.path"); code, URLs and handles are masked. The first word of a
+list item or table cell is CA002's, which compares it with its siblings.
+
+Fix safety: SAFE; the fix capitalises the first letter and changes nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.casing import capitalise, evidence, is_lowercase_word, known_casings, prose_word, word_key
+from proofread.model import BlockKind, Edit, Fix, TokenKind
+from proofread.rules.base import Rule
+
+_ITEM_KINDS = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+# Words that often go on after a "!" that ends a name or an aside ("Jeopardy! and", "yelp! to") rather
+# than a sentence.
+_CONTINUATIONS = frozenset(
+    "and or but nor to from with in on for of at by as is was are were has have had said says asked".split()
+)
+# The end of a sentence right before a word: closing brackets or quotes may come before the mark
+# ("(as planned). the"), not after it ("“Why?” you ask" goes on with the same sentence).
+_SENTENCE_END = re.compile(r"[)\]”’\"']*([.!?]+)\s+$")
+# A paragraph that follows one ending with these continues its sentence (a list without markers).
+_CONTINUING_ENDS = ":;,"
+
+
+class LowercaseSentenceStart(Rule):
+    code = "CA001"
+    name = "lowercase-sentence-start"
+    category = "casing"
+    examples = (
+        (
+            "The talks begin today. the ministers arrive tomorrow.",
+            "The talks begin today. The ministers arrive tomorrow.",
+        ),
+        ("Is it over? yes, it is.", "Is it over? Yes, it is."),
+        ("the report was late.", "The report was late."),
+        ("The Conclusion\nthe visit ended well.", "The Conclusion\nThe visit ended well."),
+        ("He left at noon, e.g. before lunch.", None),
+        ("They met in the U.S. last year.", None),
+        ("Wait... then it came.", None),
+        ("Three things matter: speed, cost and scope.", None),
+        ("He bought one. iPhone sales rose.", None),
+        ("Run it. kubectl applies the file.", None),
+        ("md:It ends here. `cargo` builds it.", None),
+    )
+
+    def check(self, doc, ctx):
+        lexicon = ctx.lexicon
+        casings = known_casings()
+        vocabulary = ctx.vocabulary
+        blocks = doc.blocks
+        tokens = doc.tokens
+        for i, tok in enumerate(tokens):
+            if tok.kind is not TokenKind.WORD:
+                continue
+            if tok.sentence_start is not True and not (tok.sentence_start is None and self._after_masked_end(doc, i)):
+                continue
+            word = tok.text
+            if not is_lowercase_word(word):
+                continue
+            block = blocks[tok.block]
+            if block.kind in _ITEM_KINDS and (i == 0 or tokens[i - 1].block != tok.block):
+                continue  # an item's first word: CA002 weighs it against its siblings
+            if len(word) == 1 and word != "a":
+                continue  # "x", or an enumerator such as "b)"
+            if word in vocabulary or word.lower() in casings:
+                continue
+            if not prose_word(doc, tok) or not self._plain_start(doc, i, word):
+                continue
+            if not lexicon.is_known(word) and not self._written_as_name(doc, i):
+                continue  # a command or code name, unless the document writes it as a name elsewhere
+            fixed = capitalise(word)
+            yield self.diagnostic(
+                f"Sentence starts with a lowercase word: “{word}”",
+                tok.start,
+                tok.end,
+                Fix.safe(f"Capitalise to “{fixed}”", Edit(tok.start, tok.end, fixed)),
+                (fixed,),
+            )
+
+    @staticmethod
+    def _after_masked_end(doc, i):
+        """Whether token ``i`` follows a sentence that ended with code, a handle or a URL ("`x`. the")."""
+        tok = doc.tokens[i]
+        if not i or doc.tokens[i - 1].block != tok.block:
+            return False
+        gap = doc.text[doc.tokens[i - 1].end : tok.start]
+        end = _SENTENCE_END.search(gap)
+        if end is None or end.group(1) != "." or end.start() == 0:
+            return False
+        at = tok.start - len(gap) + end.start()
+        return doc.is_masked(at - 1, at)
+
+    @staticmethod
+    def _written_as_name(doc, i):
+        """Whether the document writes token ``i``'s word capitalised inside sentences, and never
+        lowercase anywhere else."""
+        ev = evidence(doc)
+        key = word_key(doc.tokens[i].text)
+        return bool(ev.capital.get(key)) and ev.lower.get(key, []) == [i]
+
+    @staticmethod
+    def _plain_start(doc, i, word):
+        """Whether the sentence start before token ``i`` is an ordinary one: a plain ". ", "? " or "! "
+        (no quotes, brackets, dashes or spaced ellipsis around it), or the start of a block that does not
+        continue the previous block's sentence."""
+        text = doc.text
+        tok = doc.tokens[i]
+        prev = doc.tokens[i - 1] if i and doc.tokens[i - 1].block == tok.block else None
+        if prev is None:
+            block = doc.blocks[tok.block]
+            if text[block.start : tok.start].strip("*_ "):
+                return False  # opens with a quote, a bracket or a symbol
+            if text[block.start : block.end].rstrip()[-1:] in ";,":
+                return False  # an item of a list written without markers
+            if tok.block:
+                before = doc.blocks[tok.block - 1]
+                if text[before.start : before.end].rstrip()[-1:] in _CONTINUING_ENDS:
+                    return False
+            return True
+        gap = text[prev.end : tok.start]
+        end = _SENTENCE_END.search(gap)
+        if end is None or gap[: end.start()].rstrip().endswith("."):
+            return False  # no plain sentence end, or a spaced ellipsis (". . .")
+        mark = end.group(1)
+        if mark == "!" and word in _CONTINUATIONS:
+            return False
+        return not (mark == "." and prev.text.lower() in ("ie", "eg", "cf", "viz", "etc"))

@@ -1,0 +1,59 @@
+"""CA004 miscased-term: a brand or technical name written with the wrong capitals.
+
+What it flags: a word from the known-casing list (``dictionaries/casing.txt``) written other than its
+owners write it: "Github" or "github" for "GitHub", "Javascript" for "JavaScript", "MacOS" for "macOS",
+"Postgresql" for "PostgreSQL".
+
+Why: these names have one correct spelling, and readers of technical prose notice the wrong one.
+
+What it leaves alone: words in capitals ("GITHUB" in a shouted heading); a name that starts lowercase,
+capitalised only at a sentence start ("MacOS is ..." is left alone, "IPhone" too); words glued to
+code-like punctuation ("github.com", "@github", "~/github"); code, URLs and paths (masked); words in the
+project vocabulary.
+
+Fix safety: SAFE; the list holds one spelling per name, and only names whose lowercase form is not an
+ordinary word.
+"""
+
+from __future__ import annotations
+
+from proofread.casing import known_casings, prose_word
+from proofread.model import Edit, Fix, TokenKind
+from proofread.rules.base import Rule
+
+
+class MiscasedTerm(Rule):
+    code = "CA004"
+    name = "miscased-term"
+    category = "casing"
+    examples = (
+        ("We host the code on Github and test it on Macos.", "We host the code on GitHub and test it on macOS."),
+        ("The client is written in javascript.", "The client is written in JavaScript."),
+        ("Our data lives in Postgresql.", "Our data lives in PostgreSQL."),
+        ("MacOS ships a terminal. Visit github.com for more.", None),
+        ("md:Clone `github.com/foo` and read THE GITHUB GUIDE.", None),
+    )
+
+    def check(self, doc, ctx):
+        casings = known_casings()
+        vocabulary = ctx.vocabulary
+        for tok in doc.tokens:
+            if tok.kind is not TokenKind.WORD:
+                continue
+            word = tok.text
+            canonical = casings.get(word.lower())
+            if canonical is None or word == canonical or word in vocabulary:
+                continue
+            if len(word) > 1 and word.isupper():
+                continue
+            if tok.sentence_start is not False and word[1:] == canonical[1:] and canonical[:1].islower():
+                continue  # "MacOS" opening a sentence: capitalised by position
+            if not prose_word(doc, tok):
+                continue
+            yield self.diagnostic(
+                f"“{word}” is written “{canonical}”",
+                tok.start,
+                tok.end,
+                Fix.safe(f"Write “{canonical}”", Edit(tok.start, tok.end, canonical)),
+                (canonical,),
+            )

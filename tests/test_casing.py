@@ -1,0 +1,242 @@
+"""The casing rules (CA001-CA004): what each flags, what it leaves alone on purpose, and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proofread.casing import copy_case, is_capitalised, is_lowercase_word, known_casings, split_possessive
+from proofread.context import Context
+from proofread.lint import check_text
+from proofread.model import Applicability
+from proofread.rules import all_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CASING_RULES = [rule() for rule in all_rules() if rule.category == "casing"]
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def findings(text, ctx, markdown=False, codes=None):
+    """(code, flagged text, first suggestion) for each casing finding in ``text``."""
+    rules = [r for r in CASING_RULES if codes is None or r.code in codes]
+    path = "doc.md" if markdown else "doc.txt"
+    return [
+        (d.code, text[d.span.start : d.span.end], d.suggestions[0] if d.suggestions else None)
+        for d in check_text(text, path, rules, ctx, markdown)
+    ]
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def test_word_shapes():
+    assert is_lowercase_word("socio-political")
+    assert not is_lowercase_word("iPhone")
+    assert is_capitalised("Faso") and is_capitalised("McDonald")
+    assert not is_capitalised("NATO") and not is_capitalised("I")
+    assert split_possessive("Russia’s") == ("Russia", "’s")
+    assert copy_case("McDonald", "mcdonald") == "McDonald"
+
+
+def test_casing_list_has_no_ordinary_words(ctx):
+    table = known_casings()
+    assert table["github"] == "GitHub" and table["macos"] == "macOS"
+    for low, canonical in table.items():
+        forms = ctx.lexicon.cased_forms(low)
+        assert not any(f.islower() for f in forms) or canonical == "TypeScript", canonical
+
+
+# --- CA001 lowercase-sentence-start ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It rained. the roads flooded.", "the"),
+        ("Did it rain? yes, all day.", "yes"),
+        ("It rained! we stayed in.", "we"),
+        ("the first line is lowercase.", "the"),
+        ("Results\nthe results were mixed.", "the"),  # after a bare heading line
+        ("The plan (as agreed). the team left.", "the"),
+        ("md:Run `make`. then wait.", "then"),  # a sentence that ended with code
+        ("He met Newhall on Monday. newhall spoke first.", "newhall"),  # a name the document capitalises
+    ],
+)
+def test_sentence_start_flagged(ctx, text, word):
+    markdown = text.startswith("md:")
+    text = text.removeprefix("md:")
+    found = findings(text, ctx, markdown, {"CA001"})
+    assert [(w, s) for _, w, s in found] == [(word, word[0].upper() + word[1:])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bring fruit, e.g. apples and pears.",
+        "They met in the U.S. last year and again in the U.K. later.",
+        "Wait... then it came.",
+        "He paused . . . then spoke.",
+        "Three things matter: speed, cost and scope.",
+        "We bought one. iPhone sales rose.",
+        "We use npm. npm installs the packages.",
+        "Run it. kubectl applies the file.",
+        "Type it. 'quoted' words stay as they are.",
+        "“Where is it?” you might ask.",
+        "It was great (really!) for everyone.",
+        "The case rests on:\nthe facts of the case;\nthe law.",
+        "We won! and then we celebrated.",
+        "It costs 5 dollars.The next one costs more.",
+    ],
+)
+def test_sentence_start_left_alone(ctx, text):
+    assert findings(text, ctx, codes={"CA001"}) == []
+
+
+def test_sentence_start_markdown_code_and_links(ctx):
+    text = "# Title\n\nIt ends here. `cargo` builds it. See [the book](http://x.y). www.example.com is up.\n"
+    assert findings(text, ctx, markdown=True, codes={"CA001"}) == []
+
+
+def test_sentence_start_fix_is_safe(ctx):
+    text = "It rained. the roads flooded."
+    (diagnostic,) = check_text(text, "doc.txt", CASING_RULES, ctx, False)
+    assert diagnostic.fix.applicability is Applicability.SAFE
+    assert diagnostic.fix.edits[0].content == "The"
+
+
+# --- CA002 lowercase-item-start -----------------------------------------------------------------------------
+
+
+def test_list_item_among_capitalised_siblings(ctx):
+    text = "Areas:\n- Security cooperation\n- economic partnerships\n- Political alliances\n"
+    assert findings(text, ctx, codes={"CA002"}) == [("CA002", "economic", "Economic")]
+
+
+def test_table_header_and_column(ctx):
+    text = (
+        "| country | Leader | Status |\n"
+        "|---|---|---|\n"
+        "| Mali | Goïta | Stable |\n"
+        "| Niger | Tiani | Tense |\n"
+        "| Chad | Déby | calm |\n"
+    )
+    assert findings(text, ctx, codes={"CA002"}) == [("CA002", "country", "Country"), ("CA002", "calm", "Calm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("The plan covers:\n- roads and bridges\n- schools\n- Water supply\n", False),  # lowercase by design
+        ("Steps:\n- Run it\n- build it\n", False),  # too few siblings to judge
+        ("| Option | Default |\n|---|---|\n| Cache | enabled |\n| Index | none |\n| Mode | Fast |\n", True),
+        ("- Install it\n- Build it\n- `cargo` builds it\n- kubectl applies it\n", True),
+        ("- Python\n- Rust\n- npm\n", True),
+    ],
+)
+def test_item_starts_left_alone(ctx, text, markdown):
+    assert findings(text, ctx, markdown, {"CA002"}) == []
+
+
+# --- CA003 lowercase-proper-noun --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fixed"),
+    [
+        ("The ministers will visit moscow this week.", "moscow", "Moscow"),
+        ("Sanctions on russia’s banks grew.", "russia’s", "Russia’s"),
+        ("We meet in june.", "june", "June"),
+        ("Mali and Burkina Faso met. Later, Burkina faso left.", "faso", "Faso"),
+        ("Allies in West Africa met. Others in west Africa did not.", "west", "West"),
+        ("The Department of Labor acted. The department of Labor spoke.", "department", "Department"),
+        ("Staff of the General services Administration (GSA) met.", "services", "Services"),
+        ("The Environmental protection Agency acted.", "protection", "Protection"),
+        ("We spoke to Dr. hasan about it.", "hasan", "Hasan"),
+        ("We asked Versapak for help. Then we paid versapak for it.", "versapak", "Versapak"),
+    ],
+)
+def test_lowercase_name_flagged(ctx, text, word, fixed):
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", word, fixed)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They export china and turkey, and may polish the bill.",  # both a name and a word: no evidence
+        "Bill paid. Then the bill came.",  # capitalised only at a sentence start: no evidence
+        "The Sahel is dry. Most of the sahel is dry. The sahel region is vast.",  # lowercase on purpose
+        "Ludwig van Beethoven met Ibn Saud and bin Salman and Charles de Gaulle.",
+        "He worked pro bono on a bona fide case.",
+        "The Government acted. The government of a town is small.",
+        "Type 'moscow' in the search box.",
+        "md:Set `moscow` as the region.",
+    ],
+)
+def test_lowercase_name_left_alone(ctx, text):
+    markdown = text.startswith("md:")
+    assert findings(text.removeprefix("md:"), ctx, markdown, {"CA003"}) == []
+
+
+def test_name_fix_safety(ctx):
+    found = check_text("They flew to moscow.", "doc.txt", CASING_RULES, ctx, False)
+    assert [d.fix.applicability for d in found] == [Applicability.SAFE]
+    found = check_text("The Environmental protection Agency acted.", "doc.txt", CASING_RULES, ctx, False)
+    assert [d.fix.applicability for d in found] == [Applicability.UNSAFE]
+
+
+# --- CA004 miscased-term ------------------------------------------------------------------------------------
+
+
+def test_miscased_terms(ctx):
+    text = "We moved from Github to Gitlab, and from Mysql to Postgresql, for our Javascript and macos users."
+    assert findings(text, ctx, codes={"CA004"}) == [
+        ("CA004", "Github", "GitHub"),
+        ("CA004", "Gitlab", "GitLab"),
+        ("CA004", "Mysql", "MySQL"),
+        ("CA004", "Postgresql", "PostgreSQL"),
+        ("CA004", "Javascript", "JavaScript"),
+        ("CA004", "macos", "macOS"),
+    ]
+
+
+def test_miscased_terms_left_alone(ctx):
+    text = "MacOS ships a shell. See github.com and @github. THE GITHUB GUIDE. Use GitHub and iOS."
+    assert findings(text, ctx, codes={"CA004"}) == []
+
+
+def test_one_finding_per_brand(ctx):
+    # the lexicon also knows "github" only as a name; CA004 alone reports it
+    assert findings("Push it to github today.", ctx) == [("CA004", "github", "GitHub")]
+
+
+# --- the seed article ---------------------------------------------------------------------------------------
+
+
+def test_seed_article(ctx):
+    text = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
+    found = sorted((w, s) for _, w, s in findings(text, ctx))
+    expected = sorted(
+        [
+            ("niger", "Niger"),
+            ("the", "The"),
+            ("captain", "Captain"),
+            ("economic", "Economic"),
+            ("west", "West"),
+            ("country", "Country"),
+            ("russia", "Russia"),
+            ("to", "To"),
+            ("sahel", "Sahel"),
+            ("faso", "Faso"),
+            ("economic", "Economic"),
+            ("strengthened", "Strengthened"),
+            ("cultural", "Cultural"),
+            ("the", "The"),
+            ("moscow", "Moscow"),
+        ]
+    )
+    assert found == expected
