@@ -29,11 +29,14 @@ _RIGHT_CHUNK = re.compile(r"\S*")
 # The last run of letters of a string, and what stands right before it.
 _LAST_WORD = re.compile(r"(?:^|(?P<before>\S))(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)\Z")
 
-# Top-level domains written after a period ("Data.Gov", "example.COM"): the right side of a domain name,
-# not the start of a sentence.
-TLDS = frozenset("""com org net gov edu mil int io info biz xyz dev app uk eu de fr jp cn ru nl se ch""".split())
-# Two-letter domains that are also English words ("In", "So", "To", "Me", "Us") are left out on purpose:
-# "Morocco.In 1860" is a sentence, not a domain.
+# Top-level domains and file extensions written after a period ("Data.Gov", "Node.Js", "Setup.Exe"): the
+# right side of a domain or file name, not the start of a sentence. Those that are also English words
+# ("In", "So", "To", "Me", "Us", "Go", "Is") are left out on purpose: "Morocco.In 1860" is a sentence.
+TLDS = frozenset(
+    """com org net gov edu mil int io info biz xyz dev app uk eu de fr jp cn ru nl se ch
+    js ts jsx tsx py rb rs exe dll md txt html htm css json xml yaml yml toml ini cfg pdf docx xls xlsx
+    ppt pptx zip gz tar png jpg jpeg gif svg csv sh bat""".split()
+)
 
 
 _BLOCK_STARTS: dict[int, tuple[Document, list[int]]] = {}

@@ -190,3 +190,177 @@ def test_missing_space_after_period_found(text, flag):
 )
 def test_missing_space_after_period_not_a_fault(text):
     assert flagged(text, ["PU002"]) == []
+
+
+# --- PU003-PU005 missing space after ; : ? ! ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,code,flag",
+    [
+        ("The work was done;then we rested.", "PU003", ";"),
+        ("Note:this applies to all.", "PU004", ":"),
+        ("We owe it to all Americans:First, jobs.", "PU004", ":"),
+        ("Re:Your message arrived.", "PU004", ":"),
+        ("Can we fix the engine?The answer is yes.", "PU005", "?"),
+        ("Stay tuned for api.nasa.gov!Dan Hammer wrote this.", "PU005", "!"),
+        ("Wow!?That hurt.", "PU005", "!?"),
+    ],
+)
+def test_missing_space_after_other_marks_found(text, code, flag):
+    assert flagged(text, [code]) == [flag]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet at 10:30 or at 9:00 with 3:1 odds, a 16:9 screen and a 1:100 scale.",
+        "Read John 3:16 and Genesis 1:1 and s.1.2 of the Act.",
+        "Read the TL;DR and set style=height:50px;width:150px.",
+        "Pull ghcr.io/astral-sh/uv:latest or run example_app:main or arn:aws:iam::1:role.",
+        "Write key:value pairs, use std::vec and sts:AssumeRole, or open C:Users.",
+        "Smile :) or :-( or ;) or :P or :D now.",
+        "Use a;b and x;y;z as lists, and &amp; entities.",
+        "What?! No. Is a!=b or file?.txt a match? Call page?id=Foo and vec!Foo_bar.",
+        "Visit https://example.com/items?Name=Foo or mailto:someone@example.org now.",
+        "md:Set `uv:workspace`, `a;b` and `x?Y` in code.",
+    ],
+)
+def test_missing_space_after_other_marks_not_a_fault(text):
+    assert flagged(text, ["PU003", "PU004", "PU005"]) == []
+
+
+# --- PU006 space before punctuation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,flags",
+    [
+        ("Click here , then there .", [" ,", " ."]),
+        ("Is it true ? Yes !", [" ?", " !"]),
+        ("It was late ; we left : quickly.", [" ;", " :"]),
+        ("Mali ,Burkina and Niger.", [" ,"]),
+        ("md:| a | b |\n|---|---|\n| x , y | z |", [" ,"]),
+    ],
+)
+def test_space_before_punctuation_found(text, flags):
+    assert flagged(text, ["PU006"]) == flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wait ... and so . . . on, and hmm ... maybe.",
+        "Smile :) or ;-) or :P and use .NET and .gitignore and :smile: here.",
+        "Name    : John\nAge     : 42",
+        "See https://doi.org/10.7289/V5F769GT . It redirects.",
+        "md:Run `ls .` or `git add .` in code.",
+        "md:```\nx = a , b\n```\n",
+    ],
+)
+def test_space_before_punctuation_not_a_fault(text):
+    assert flagged(text, ["PU006"]) == []
+
+
+# --- PU007 doubled space -------------------------------------------------------------------------------
+
+
+def test_doubled_space_found():
+    assert flagged("The ministers  met in Moscow.", ["PU007"]) == ["  "]
+    assert flagged("Item one,  item two.", ["PU007"]) == ["  "]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It ends here.  The next one starts! Another?  Yes.",
+        "Name  Age  City\nJohn  42   Paris",
+        "Name   Value",
+        "Note:  this is aligned.",
+        "    indented text here",
+        "md:A hard break  \nends this line.",
+        "md:```\nlet  x  =  1;\n```\n",
+        "md:| Name | Value |\n|---|---|\n| a    | b     |",
+    ],
+)
+def test_doubled_space_not_a_fault(text):
+    assert flagged(text, ["PU007"]) == []
+
+
+# --- PU008 doubled punctuation -------------------------------------------------------------------------
+
+
+def test_doubled_punctuation_found():
+    assert flagged("Mali,, Burkina Faso and Niger met.", ["PU008"]) == [",,"]
+    assert flagged("It is on GitHub..  I also help.", ["PU008"]) == [".."]
+    assert flagged("They met in Moscow..", ["PU008"]) == [".."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wait... Then more.... And well.. maybe not.",
+        "Count 1..10 and open ../src or a..b or 0..n now.",
+        "The row a,,b and ,,, are data.",
+        "md:Run `cd ..` and `x,,y` in code.",
+    ],
+)
+def test_doubled_punctuation_not_a_fault(text):
+    assert flagged(text, ["PU008"]) == []
+
+
+# --- PU009 repeated word -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("Patents from the the United States.", "the the"),
+        ("Data from the National Weather Service in the The National Park.", "the The"),
+        ("The group is a a collaborative effort.", "a a"),
+        ("We are here to to help.", "to to"),
+        ("md:They want to\nto meet.", "to\nto"),
+    ],
+)
+def test_repeated_word_found(text, flag):
+    assert flagged(text, ["PU009"]) == [flag]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had had enough, and said that that was that.",
+        "It was very very good, bye bye, ha ha.",
+        "They flew to Pago Pago and Walla Walla and Bora Bora.",
+        "Baden-Baden and x x and 1 1 and U.S. U.S. are fine.",
+        "Bitwise AND and assignment.",
+        "The end. The next one, the the-ory.",
+        "md:Run `the the` in code, or the `x` the thing, or the\n\nthe next paragraph.",
+    ],
+)
+def test_repeated_word_not_a_fault(text):
+    assert flagged(text, ["PU009"]) == []
+
+
+# --- all rules together --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pi is 3.14, a million is 1,000,000 and 3,14 is a French decimal.",
+        "Meet at 10:30 with 3:1 odds; version v1.2.3 is out.",
+        "The U.S. and e.g. this, i.e. that, J.R.R. Tolkien and Ph.D. students.",
+        "Edit README.md, config.toml and node.js files on example.com.",
+        "Visit https://example.com/a,b;c:d?e=F.G or write to me@example.org.",
+        "Read John 3:16 and s.1.2 of the Act.",
+        "Well... so . . . there. Smile :) and ;-) and :P now.",
+        "  /\\_/\\\n ( o.o )\n  > ^ <",
+        "+-----+-----+\n| a   | b   |\n+-----+-----+",
+        "md:| Name   | Value |\n|--------|-------|\n| alpha  | 1,2   |\n| beta   | 3.14  |",
+        "md:```python\nx = foo(a,b);y=bar.Baz\nprint(x ,y)  # comment.. done\n```\n",
+        "md:Use `a.b.Foo`, `x,y`, `k:v` and `the the` inline.",
+    ],
+)
+def test_not_a_fault_for_any_rule(text):
+    assert flagged(text) == []

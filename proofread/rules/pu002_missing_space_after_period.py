@@ -53,6 +53,7 @@ class MissingSpaceAfterPeriod(Rule):
         ("Edit README.md and config.toml, then run node.js on example.com.", None),
         ("The U.S.Army, J.R.R.Tolkien and a Ph.D.Student.", None),
         ("See Data.Gov and Next.Data.gov or HealthData.Gov for more.", None),
+        ("Use Node.Js, ASP.Net and run Setup.Exe now.", None),
         ("Call Path.Home() or obj.Method_name and System.IO here.", None),
         ("Pi is 3.14 and the version is v1.2.3 today.", None),
         ("Write to help@data.gov or visit https://example.com/A.Html today.", None),
@@ -78,12 +79,13 @@ class MissingSpaceAfterPeriod(Rule):
                 if before == ".":
                     if not (is_tld(word) and word.islower()):
                         continue  # an initialism or a dotted name; but "Data.gov.They" ends a sentence
+                elif before.isdigit() or before == "_":
+                    if word not in _ORDINAL_SUFFIXES:
+                        continue  # "Python3.Foo", "x_y.Foo"; but "24th.Attendees", "1990s.The"
                 elif len(word) == 1:
                     continue  # an initial: "J.Smith"
                 elif any(ch.isupper() for ch in word[1:]) and not word.isupper():
                     continue  # camelCase: code or a product name
-                elif (before.isdigit() and word not in _ORDINAL_SUFFIXES) or before == "_":
-                    continue
             elif not _NUMBER.match(left):
                 continue
             end = m.end()

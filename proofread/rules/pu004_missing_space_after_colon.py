@@ -1,7 +1,8 @@
 """PU004 missing-space-after-colon: a colon glued to the next word ("Note:this").
 
 What it flags: "word:word" where the run of text between spaces is just two words joined by a colon
-(brackets, quotes and trailing punctuation allowed): "Note:this", "Americans:First,".
+(brackets, quotes and trailing punctuation allowed) and one of them is capitalised: "Note:this",
+"Americans:First,", "Re:Your".
 
 Why: in prose a colon that introduces what follows is followed by a space.
 
@@ -10,7 +11,8 @@ What it leaves alone, from the shape of the text: times, ratios and references w
 or a tag rather than two words: more than one colon or a double colon ("arn:aws:iam", "std::vec",
 ":smile:"), paths and options ("ghcr.io/uv:latest", "--from=x:y"), digits, underscores or dots on either
 side ("python:3.12", "example_app:main", "pyproject.toml:foo"), camelCase on the right
-("sts:AssumeRole"), words in capitals on both sides ("MK:NY"), single letters ("C:Users", "a:b") and
+("sts:AssumeRole"), two lowercase words ("key:value", "ubuntu:latest", "host:port" are notations and
+tags far more often than a lost space), words in capitals on both sides ("MK:NY"), single letters ("C:Users", "a:b") and
 emoticons (":)", ":P").
 
 Fix safety: SAFE; the repair of "a:b" in prose is "a: b".
@@ -38,6 +40,7 @@ class MissingSpaceAfterColon(Rule):
         ("Pull ghcr.io/astral-sh/uv:latest or run example_app:main.", None),
         ("Use arn:aws:iam or std::vec and sts:AssumeRole here.", None),
         ("Open C:Users and smile :) or :P now.", None),
+        ("Write key:value pairs or pull ubuntu:latest here.", None),
         ("md:Set `uv:workspace` or see [docs](https://example.com/a:b).", None),
     )
 
@@ -51,6 +54,8 @@ class MissingSpaceAfterColon(Rule):
                 continue
             if any(ch.isupper() for ch in right[1:]) and not right.isupper():
                 continue  # camelCase: an identifier ("sts:AssumeRole")
+            if left.islower() and right.islower():
+                continue  # a notation or a tag: "key:value", "ubuntu:latest", "host:port"
             colon = m.start()
             fix = Fix.safe("Add a space after the colon", Edit(colon + 1, colon + 1, " "))
             yield self.diagnostic("Missing space after a colon", colon, colon + 1, fix, [": "])
