@@ -1,8 +1,8 @@
 """A baseline of known findings: record them once, then report only the new ones.
 
 A finding is matched by its rule, its file (relative to the baseline file's folder) and its text in
-context: the flagged text with up to ``CONTEXT`` characters on each side, whitespace runs folded to one
-space. Line numbers play no part, so edits elsewhere in the file keep the match; the same finding twice
+context: the flagged text with up to ``CONTEXT`` characters on each side (not beyond its line),
+whitespace runs folded to one space. Line numbers play no part, so edits elsewhere in the file keep the match; the same finding twice
 in a file is matched twice (the baseline counts them).
 """
 
@@ -30,8 +30,11 @@ def _relpath(path: str, base: str) -> str:
 
 
 def _context(text: str, start: int, end: int) -> str:
-    snippet = text[max(0, start - CONTEXT) : end + CONTEXT]
-    return " ".join(snippet.split())
+    """The flagged text with up to CONTEXT characters each side, within its own lines."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT)
+    nl = text.find("\n", end)
+    hi = min(len(text) if nl < 0 else nl, end + CONTEXT)
+    return " ".join(text[lo:hi].split())
 
 
 def fingerprints(baseline_path: str, result) -> list[tuple[str, str, str]]:
