@@ -2,8 +2,8 @@
 
 A finding is matched by its rule, its file (relative to the baseline file's folder) and its text in
 context: the flagged text with up to ``CONTEXT`` characters on each side (not beyond its line),
-whitespace runs folded to one space. Line numbers play no part, so edits elsewhere in the file keep the match; the same finding twice
-in a file is matched twice (the baseline counts them).
+whitespace runs folded to one space. Line numbers play no part, so edits elsewhere in the file keep the
+match; the same finding twice in a file is matched twice (the baseline counts them).
 """
 
 from __future__ import annotations
