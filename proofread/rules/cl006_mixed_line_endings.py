@@ -1,0 +1,57 @@
+"""CL006 mixed-line-endings: one file with more than one kind of line break (LF, CRLF, CR).
+
+What it flags: every line break of a minority kind, in a file whose lines end in more than one way,
+such as a few CRLF lines pasted into an LF file.
+
+Why: mixed line breaks come from pasting between systems; they make diffs show lines as changed that are
+not, and some tools split lines differently from others (a lone CR is a line break to some and not to
+others).
+
+What it leaves alone: a file that uses one kind of line break throughout, whichever it is. Line breaks
+belong to the whole file, so code blocks are counted and fixed too: converting one of their line breaks
+to the file's own changes no character of the code.
+
+Fix safety: SAFE; each minority line break becomes the file's majority one (LF on a tie).
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.cleanup import line_endings, majority_line_ending
+from proofread.model import Edit, Fix
+from proofread.rules.base import Rule
+
+_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+_PATTERNS = {"\n": re.compile(r"(?<!\r)\n"), "\r\n": re.compile(r"\r\n"), "\r": re.compile(r"\r(?!\n)")}
+
+
+class MixedLineEndings(Rule):
+    code = "CL006"
+    name = "mixed-line-endings"
+    category = "cleanup"
+    examples = (
+        ("One line.\nTwo lines.\nThree lines.\r\nFour.\n", "One line.\nTwo lines.\nThree lines.\nFour.\n"),
+        ("One.\r\nTwo.\r\nThree.\nFour.\r\n", "One.\r\nTwo.\r\nThree.\r\nFour.\r\n"),
+        ("One.\nTwo.\rThree.\n", "One.\nTwo.\nThree.\n"),
+        ("All LF.\nHere too.\n", None),
+        ("All CRLF.\r\nHere too.\r\n", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if "\r" not in text:
+            return
+        counts = line_endings(text)
+        if sum(1 for n in counts.values() if n) < 2:
+            return
+        major = majority_line_ending(text)
+        summary = ", ".join(f"{n} {_NAMES[k]}" for k, n in counts.items() if n)
+        for ending, pattern in _PATTERNS.items():
+            if ending == major or not counts[ending]:
+                continue
+            title = f"Use {_NAMES[major]} like the rest of the file"
+            message = f"{_NAMES[ending]} line break in a file of mostly {_NAMES[major]} ({summary})"
+            for m in pattern.finditer(text):
+                fix = Fix.safe(title, Edit(m.start(), m.end(), major))
+                yield self.diagnostic(message, m.start(), m.end(), fix)

@@ -1,0 +1,74 @@
+"""CL007 zero-width-character: an invisible zero-width character in text that has no use for it.
+
+What it flags: ZERO WIDTH SPACE (U+200B), ZERO WIDTH NON-JOINER (U+200C), ZERO WIDTH JOINER (U+200D),
+WORD JOINER (U+2060) and MONGOLIAN VOWEL SEPARATOR (U+180E) between characters of scripts that never
+need them, such as "Mos\\u200bcow" or "the\\u200d ministers".
+
+Why: web pages insert zero-width characters as line-break hints and tracking marks, and they survive
+copying. They are invisible, yet they split words for search, spell checking and sorting, and break
+links and identifiers copied from the text.
+
+What it leaves alone: a joiner or non-joiner next to a character of a script that uses them (Arabic,
+Persian, Syriac, the Indic scripts, Sinhala, Myanmar, Khmer, Mongolian, Tibetan) and a joiner inside an
+emoji sequence ("👩\\u200d💻"); a zero-width space or word joiner next to a script written without spaces
+between words (Thai, Lao, Khmer, Myanmar, Tibetan, Chinese, Japanese), where it marks word boundaries;
+and masked text (code, URLs, front matter).
+
+Fix safety: SAFE; the character is deleted, which changes nothing a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.cleanup import char_label, unmasked_matches
+from proofread.model import Edit, Fix
+from proofread.rules.base import Rule
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u180e]+")
+# Scripts whose shaping uses the joiner and non-joiner, and emoji (with the variation selector and skin
+# tones) for ZWJ sequences.
+_JOINING = re.compile(
+    "[\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1800-\u18af\ua8e0-\ua8ff"
+    "\ufb1d-\ufdff\ufe70-\ufeff\u2600-\u27bf\u2300-\u23ff\u2b00-\u2bff\ufe0f\u20e3"
+    "\U0001f000-\U0001faff\U000e0020-\U000e007f]"
+)
+# Scripts written without spaces between words, where a zero-width space marks a word boundary.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fff\u3000-\u9fff\uac00-\ud7af"
+    "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+)
+
+
+class ZeroWidthCharacter(Rule):
+    code = "CL007"
+    name = "zero-width-character"
+    category = "cleanup"
+    examples = (
+        ("The ministers met in Mos\u200bcow.\n", "The ministers met in Moscow.\n"),
+        ("The\u200d ministers\u2060 met.\n", "The ministers met.\n"),
+        ("\u200bLeading and trailing\u200c\n", "Leading and trailing\n"),
+        ("The coder emoji 👩\u200d💻 is one picture.\n", None),
+        ("Persian: می\u200cخواهم, Hindi: क्\u200dष.\n", None),
+        ("Thai: ภาษา\u200bไทย.\n", None),
+        ("md:Code: `a\u200bb`.\n", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if not _ZERO_WIDTH.search(text):
+            return
+        for m in unmasked_matches(doc, _ZERO_WIDTH):
+            start, end = m.span()
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            run = m.group()
+            context = before + after
+            joiners = any(ch in "\u200c\u200d" for ch in run)
+            if joiners and _JOINING.search(context):
+                continue
+            if _UNSPACED.search(context):
+                continue
+            names = ", ".join(dict.fromkeys(char_label(ch) for ch in run))
+            fix = Fix.safe("Delete the invisible character", Edit(start, end, ""))
+            yield self.diagnostic(f"Invisible character {names}", start, end, fix)

@@ -1,0 +1,45 @@
+"""CL009 stray-byte-order-mark: a byte-order mark (U+FEFF) in the middle of the text.
+
+What it flags: U+FEFF anywhere after the first character of the text, outside masked text.
+
+Why: a byte-order mark belongs, if anywhere, at the very start of a file (proofread reads and keeps that
+one separately). One in the middle is left behind by gluing files together or pasting from a file that
+had one; it is invisible, and it breaks words, headings and line-start syntax such as "# Title".
+
+What it leaves alone: the mark at the start of the file (not part of the text proofread checks), and
+masked text (code, URLs, front matter).
+
+Fix safety: SAFE; the character is deleted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.cleanup import unmasked_matches
+from proofread.model import Edit, Fix
+from proofread.rules.base import Rule
+
+_BOM = re.compile("(?<=[\\s\\S])\ufeff+")
+
+
+class StrayByteOrderMark(Rule):
+    code = "CL009"
+    name = "stray-byte-order-mark"
+    category = "cleanup"
+    examples = (
+        (
+            "First part of the article.\n\ufeffSecond part, pasted from another file.\n",
+            "First part of the article.\nSecond part, pasted from another file.\n",
+        ),
+        ("md:Intro.\n\n\ufeff# Title\n", "md:Intro.\n\n# Title\n"),
+        ("A clean text.\n", None),
+        ("md:Code: `\ufeff`.\n", None),
+    )
+
+    def check(self, doc, ctx):
+        if "\ufeff" not in doc.text[1:]:
+            return
+        for m in unmasked_matches(doc, _BOM):
+            fix = Fix.safe("Delete the byte-order mark", Edit(m.start(), m.end(), ""))
+            yield self.diagnostic("Byte-order mark (U+FEFF) in the middle of the text", m.start(), m.end(), fix)

@@ -1,0 +1,58 @@
+"""CL010 no-break-space: a no-break space between two ordinary words ("the\\u00a0ministers").
+
+What it flags: a NO-BREAK SPACE (U+00A0) or NARROW NO-BREAK SPACE (U+202F) with a letter on each side,
+outside masked text.
+
+Why: web pages are full of ``&nbsp;`` used for layout, and pasting keeps them. Between ordinary words
+they look like spaces but are not: lines cannot break there, and search, spell checking and word counts
+see one long word.
+
+What it leaves alone: the no-break spaces that typography puts on purpose: after a number and before a
+unit or a noun ("10\\u00a0km", "5\\u00a0%"), before French punctuation ("Bonjour\\u00a0!", "« oui »"),
+after an abbreviation or an initial ("M.\\u00a0Dupont"), before a Roman numeral ("Louis\\u00a0XIV") or a
+unit symbol, and after a one-letter word ("v\\u00a0Praze", "a\\u00a0cat": Czech, Polish and careful
+English typography keep one-letter words off the end of a line). Masked text is never touched.
+
+Fix safety: SAFE; the no-break space becomes an ordinary space, which looks the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofread.cleanup import unmasked_matches
+from proofread.model import Edit, Fix
+from proofread.rules.base import Rule
+
+# A no-break space between a word of two or more letters and a letter.
+_NBSP_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_][^\W\d_])[\u00a0\u202f](?=[^\W\d_])")
+_ROMAN_OR_UNIT = re.compile(
+    r"(?:[IVXLCDM]+|km|kg|mg|cm|mm|ml|ms|mph|kph|kmh|kWh|kW|MW|GW|Hz|kHz|MHz|GHz|KB|MB|GB|TB|lbs?|oz|ft)"
+    r"(?![^\W\d_])"
+)
+
+
+class NoBreakSpace(Rule):
+    code = "CL010"
+    name = "no-break-space"
+    category = "cleanup"
+    examples = (
+        ("The foreign\u00a0ministers met in Moscow.\n", "The foreign ministers met in Moscow.\n"),
+        ("md:Talks\u202fcontinued on\u00a0Monday.\n", "md:Talks continued on Monday.\n"),
+        ("The border is 10\u00a0km away.\n", None),
+        ("Il a dit\u00a0: « bonjour\u00a0» et «\u00a0merci\u00a0»\u00a0!\n", None),
+        ("M.\u00a0Dupont met Louis\u00a0XIV in Praha v\u00a0Praze.\n", None),
+        ("md:Code: `a\u00a0b`.\n", None),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if "\u00a0" not in text and "\u202f" not in text:
+            return
+        for m in unmasked_matches(doc, _NBSP_BETWEEN_WORDS):
+            start, end = m.span()
+            if _ROMAN_OR_UNIT.match(text, end):
+                continue
+            label = "No-break space" if m.group() == "\u00a0" else "Narrow no-break space"
+            fix = Fix.safe("Use an ordinary space", Edit(start, end, " "))
+            yield self.diagnostic(f"{label} between two words", start, end, fix)
