@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -60,8 +61,21 @@ def test_concise_format(files):
 def test_json_format_schema(files):
     _, out, _ = run_settings(paths=(str(files / "faulty.txt"),), output_format="json", select=("PU001",))
     (finding,) = json.loads(out)
-    assert set(finding) >= {"path", "line", "column", "end_line", "end_column", "start", "end", "rule", "name",
-                            "category", "message", "suggestions", "fix"}
+    assert set(finding) >= {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "rule",
+        "name",
+        "category",
+        "message",
+        "suggestions",
+        "fix",
+    }
     text = FAULTY
     assert text[finding["start"] : finding["end"]] == ","
     assert finding["line"] == 1 and finding["column"] == finding["start"] + 1
@@ -149,3 +163,154 @@ def test_no_colour_when_not_a_terminal(files):
     r = run_cli("check", "--select", "PU001", str(files / "faulty.txt"))
     assert "\x1b[" not in r.stdout
     assert "Found 1 issue (1 fixable with --fix)." in r.stdout
+
+
+# --- the fast command-line path, --jobs, --diff-from, progress ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["a.md", "b.txt"],
+        ["-o", "concise", "--fix", "a.md"],
+        ["--output-format=json", "--select", "PU,SP001", "--select", "CA", "--ignore", "PU002", "-"],
+        ["-oconcise", "-j4", "--unsafe-fixes", "--diff", "--extend-select", "PR", "x"],
+        ["--config", "c.toml", "--dialect", "en-GB", "--baseline", "b.json", "--diff-from", "HEAD~1", "--", "-x.md"],
+        ["--isolated", "--no-progress", "--jobs", "1", "--extend-exclude", "drafts", "."],
+        ["-o", "sarif", "a.md"],
+    ],
+)
+def test_fast_parser_agrees_with_typer(argv, monkeypatch):
+    from typer.testing import CliRunner
+
+    import proofread.cli as cli
+    import proofread.runner
+
+    fast = cli.fast_parse(argv)
+    assert fast is not None
+    seen = []
+    monkeypatch.setattr(proofread.runner, "run", lambda settings: seen.append(settings) or 0)
+    result = CliRunner().invoke(cli.app, ["check", *argv])
+    assert result.exit_code == 0, result.output
+    assert seen == [cli.make_settings(**fast)]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["--bogus"], ["-o"], ["--jobs", "x"], ["--fix=1"], ["-q"]])
+def test_fast_parser_hands_unusual_lines_to_typer(argv):
+    from proofread.cli import fast_parse
+
+    assert fast_parse(argv) is None
+
+
+def test_bad_values_get_typer_errors_not_tracebacks(files):
+    for args in (
+        ["-o", "xml"],
+        ["--dialect", "fr"],
+        ["--jobs", "0"],
+        ["--select", "ZZ9"],
+        ["--config", "a", "--isolated"],
+    ):
+        r = run_cli("check", *args, str(files))
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (args, r.stderr)
+
+
+def test_check_does_not_import_typer_or_rich():
+    code = (
+        "import sys\n"
+        "sys.argv = ['proofread', 'check', '--isolated', '--select', 'PU', '-o', 'concise', '-']\n"
+        "from proofread.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'typer', 'rich', 'pydantic', 'click', 'tomllib'}\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, input=CLEAN)
+    assert "HEAVY []" in r.stdout, r.stdout + r.stderr
+
+
+def many_files(tmp_path, n=24):
+    for i in range(n):
+        (tmp_path / f"f{i:02}.md").write_text(f"Item {i},here.It is.\n\nAll fine {i}.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "json"])
+def test_jobs_output_is_byte_identical(tmp_path, fmt):
+    many_files(tmp_path)
+    one = run_settings(paths=(str(tmp_path),), output_format=fmt, select=("PU",), jobs=1)
+    two = run_settings(paths=(str(tmp_path),), output_format=fmt, select=("PU",), jobs=3)
+    assert one == two and one[0] == 1 and one[1].count("PU001") == 24
+
+
+def test_jobs_with_fix_and_diff(tmp_path):
+    many_files(tmp_path)
+    one = run_settings(paths=(str(tmp_path),), diff=True, select=("PU",), jobs=1)
+    two = run_settings(paths=(str(tmp_path),), diff=True, select=("PU",), jobs=2)
+    assert one == two and one[1].count("+++ b/") == 24
+    code, _, _ = run_settings(paths=(str(tmp_path),), fix=True, select=("PU",), jobs=2)
+    assert code == 0
+    assert (tmp_path / "f07.md").read_text(encoding="utf-8") == "Item 7, here. It is.\n\nAll fine 7.\n"
+
+
+def test_cli_jobs_with_errors_keep_order(tmp_path):
+    many_files(tmp_path)
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe")
+    one = run_cli("check", "--isolated", "--select", "PU", "-o", "concise", "-j", "1", str(tmp_path))
+    two = run_cli("check", "--isolated", "--select", "PU", "-o", "concise", "-j", "2", str(tmp_path))
+    assert one.returncode == two.returncode == 2
+    assert (one.stdout, one.stderr) == (two.stdout, two.stderr)
+
+
+def git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_from_reports_changed_lines_only(tmp_path, monkeypatch):
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "t@example.com")
+    git(tmp_path, "config", "user.name", "t")
+    doc = tmp_path / "doc.md"
+    doc.write_text("Old,line one.\n\nOld,line two.\n", encoding="utf-8")
+    (tmp_path / "same.md").write_text("Untouched,file.\n", encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "start")
+    doc.write_text("Old,line one.\n\nNew,line two.\n\nAdded,line.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("Brand,new.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_settings(paths=(".",), output_format="concise", select=("PU001",), diff_from="HEAD")
+    assert code == 1, err
+    found = sorted(line.split(": ")[0] for line in out.splitlines() if "PU001" in line)
+    assert found == ["./doc.md:3:4", "./doc.md:5:6", "./new.md:1:6"]
+    code, out, _ = run_settings(paths=(".",), output_format="concise", select=("PU001",), diff_from="no-such-ref")
+    assert code == 2
+
+
+def test_diff_from_outside_a_repository(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text(FAULTY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, _, err = run_settings(paths=(".",), diff_from="HEAD")
+    assert code == 2 and err.count("\n") == 1 and "git" in err
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_never_on_stdout(tmp_path, monkeypatch):
+    import proofread.runner as runner
+
+    many_files(tmp_path, 6)
+    monkeypatch.setattr(runner, "PROGRESS_MIN_FILES", 5)
+    plain_out, plain_err = io.StringIO(), io.StringIO()
+    run(Settings(paths=(str(tmp_path),), output_format="json", select=("PU",)), plain_out, plain_err)
+    out, err = io.StringIO(), FakeTerminal()
+    run(Settings(paths=(str(tmp_path),), output_format="json", select=("PU",)), out, err)
+    assert out.getvalue() == plain_out.getvalue()
+    assert plain_err.getvalue() == "" and err.getvalue() != ""
+    out, err = io.StringIO(), FakeTerminal()
+    run(Settings(paths=(str(tmp_path),), output_format="json", select=("PU",), progress=False), out, err)
+    assert err.getvalue() == ""
