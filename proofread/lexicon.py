@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from proofread.spelling.edits import edits1, slip_cost
+from proofread.spelling.morphology import derivation
 
 _FORMAT = 4  # bump when the pickled layout changes
 
@@ -190,6 +191,7 @@ class Lexicon:
     COST_WEIGHT = 6.0
     SPLIT_COST = 1.2  # a missing space, in units of slip cost
     D2_KEEP = 25  # distance-2 candidates kept for the fine ranking
+    D2_SKIP = 2.0  # no distance-2 search when a distance-1 candidate scores this much
     # Bonus, in nats per log-occurrence, for a candidate that the document itself uses.
     CONTEXT_WEIGHT = 1.5
     # The corrector looks for distance-2 candidates among words at least this common (per billion).
@@ -210,6 +212,7 @@ class Lexicon:
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._d2_cache: dict[str, dict[str, int]] = {}
+        self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._choices_cache: dict[int, list[str]] = {}
         self._context_sizes: dict[int, int] = {}
 
@@ -305,7 +308,7 @@ class Lexicon:
         todo: dict[int, list[str]] = {}
         for word in words:
             low = normalize(word).lower()
-            if len(low) >= 3 and low not in self._d2_cache and low not in self._raw_cache:
+            if low not in self._d2_cache and low not in self._raw_cache and self._needs_far(low):
                 todo.setdefault(len(low), [])
                 if low not in todo[len(low)]:
                     todo[len(low)].append(low)
@@ -341,23 +344,39 @@ class Lexicon:
             )
         }
 
+    def _near(self, low: str) -> list[tuple[str, float, float]]:
+        """(candidate, log-frequency, slip cost) for the words one edit from ``low``; cached."""
+        got = self._near_cache.get(low)
+        if got is None:
+            counts = self._counts
+            got = [(c, math.log(counts[c]), slip_cost(low, c)) for c in edits1(low) if c in counts]
+            self._near_cache[low] = got
+        return got
+
+    def _needs_far(self, low: str) -> bool:
+        """Whether to look two edits away: only when no word one edit away is a convincing fix."""
+        if len(low) < 3:
+            return False
+        fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
+        best = max((fw * lf - cw * cost for _, lf, cost in self._near(low)), default=float("-inf"))
+        return best < self.D2_SKIP
+
     def _raw_candidates(self, low: str) -> list[tuple[str, float, float]]:
         """(candidate, log-frequency, slip cost) for the words ``low`` may be a slip of; cached."""
         cached = self._raw_cache.get(low)
         if cached is not None:
             return cached
         counts = self._counts
-        near = {c for c in edits1(low) if c in counts}
-        far: list[str] = []
-        if len(low) >= 3:
+        out = list(self._near(low))
+        if self._needs_far(low):
+            near = {c for c, _, _ in out}
             rough = [
                 (self.FREQ_WEIGHT * math.log(counts[c]) - self.COST_WEIGHT * 0.7 * d, c)
                 for c, d in self._distance2(low).items()
                 if c not in near and c != low
             ]
             rough.sort(reverse=True)
-            far = [c for _, c in rough[: self.D2_KEEP]]
-        out = [(c, math.log(counts[c]), slip_cost(low, c)) for c in (*near, *far)]
+            out.extend((c, math.log(counts[c]), slip_cost(low, c)) for _, c in rough[: self.D2_KEEP])
         # Run-together words: "alot" -> "a lot".
         for i in range(1, len(low)):
             a, b = low[:i], low[i:]
@@ -377,6 +396,10 @@ class Lexicon:
         scored.sort(key=lambda x: (-x[1], x[0]))
         self._rank_cache[low] = scored
         return scored
+
+    # A word built from known words (see ``proofread.spelling.morphology``) is taken for a word unless it
+    # is one slip from a word whose candidate score reaches this.
+    DERIVED_MAX_SLIP = 0.5
 
     # A string in use that no dictionary lists is taken for a word when its own frequency comes within
     # this many nats of the likeliest slip that would produce it.
@@ -399,6 +422,22 @@ class Lexicon:
             return True
         likeliest_slip = max(lf - self.USAGE_COST_WEIGHT * cost for _, lf, cost in raw)
         return math.log(n) >= likeliest_slip - self.USAGE_MARGIN
+
+    def best_slip_score(self, word: str) -> float:
+        """The score of the likeliest single word ``word`` may be a slip of (-inf when there is none)."""
+        return max((sc for c, sc in self.candidates(word) if " " not in c), default=float("-inf"))
+
+    def derivation(self, word: str) -> str | None:
+        """How an unlisted word is built from listed ones ("re+engineering", "web+form"), when it is more
+        likely such a word than a slip of a common one; None otherwise."""
+        low = normalize(word).lower()
+        how = derivation(low, self._has_word, self.count)
+        if how is None or self.best_slip_score(low) >= self.DERIVED_MAX_SLIP:
+            return None
+        return how
+
+    def _has_word(self, low: str) -> bool:
+        return low in self._counts
 
     def context_bonus(self, cand: str, context: Mapping[str, int]) -> float:
         """How much likelier ``cand`` is because the document uses it more than English text at large."""

@@ -35,8 +35,10 @@ class KnownMisspelling(Rule):
 
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         lexicon = ctx.lexicon
-        scan = SpellingScan(doc, ctx.vocabulary_lower)
+        scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         for tok in doc.tokens:
+            if lexicon.is_known(tok.text):
+                continue
             for cand in scan.candidates(tok):
                 fixes = lexicon.known_misspelling(cand.text)
                 if not fixes or lexicon.is_known(cand.full) or lexicon.is_known(cand.text):

@@ -10,8 +10,8 @@ intended word is.
 
 What it leaves alone: names and places (capitalised inside a sentence, letters outside ASCII, or
 capitalised at a sentence start and again elsewhere), acronyms and initialisms, code-like words
-(camelCase, snake_case, file names, hashtags, handles), numbers and units, words that recur three or more
-times in the document, lowercased names (the casing rules' job), and known misspellings (SP001 reports
+(camelCase, snake_case, file names, hashtags, handles), numbers and units, words that recur more than
+once in the document, lowercased names (the casing rules' job), and known misspellings (SP001 reports
 them). A capitalised word opening a sentence is flagged only when it is a clear slip of a common word
 ("Teh" -> "The"), since it may be a name seen once.
 
@@ -51,9 +51,11 @@ class UnknownWord(Rule):
 
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         lexicon = ctx.lexicon
-        scan = SpellingScan(doc, ctx.vocabulary_lower)
+        scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         unknown = []
         for tok in doc.tokens:
+            if lexicon.is_known(tok.text):
+                continue
             for cand in scan.candidates(tok):
                 if lexicon.is_known(cand.full) or lexicon.is_known(cand.text):
                     continue
@@ -64,6 +66,8 @@ class UnknownWord(Rule):
         for cand in unknown:
             if lexicon.is_attested(cand.text):
                 continue  # in common use though no dictionary lists it: "lifecycle", "repo"
+            if lexicon.derivation(cand.text):
+                continue  # built from known words: "reengineering", "webform", "growable"
             suggestions = lexicon.suggest(cand.text, limit=3, context=scan.counts)
             if cand.sentence_start:
                 if not suggestions or suggestions[0][1] < self.SENTENCE_START_CONFIDENCE:

@@ -10,7 +10,7 @@ alone, without consulting any per-document exception list, when it is:
 - code-like: an inner capital ("camelCase", "mdBook", "iOS"), digits or underscores ("snake_case",
   "10km", "3rd": the document model marks these as TokenKind.OTHER), a word glued to a path or a file
   name ("main.rs", "src/lib"), a hashtag or a handle ("#python", "@user");
-- a lowercase word that recurs three or more times in the document: a term of the text, not a slip
+- a lowercase word that recurs in the document: a term of the text, not a slip
   (typing slips do not repeat themselves; a misspelling that does is caught by the known-misspelling
   rule);
 - a lowercased name: a word found capitalised inside a sentence elsewhere in the document ("niger" where
@@ -39,6 +39,8 @@ PREFIXES = frozenset(
 
 _SUFFIX = re.compile(r"(?:['’](?:s|ll|re|ve|d|m|t)|s['’]|n['’]t|['’])$", re.IGNORECASE)
 _INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_LAST: dict[str, SpellingScan] = {}
 _CODE_NEIGHBOUR_BEFORE = set("./\\#@$%&=<>~^|*+_:[{")
 _CODE_NEIGHBOUR_AFTER = set("/\\=<>[{(_")
 
@@ -58,7 +60,7 @@ class Candidate:
 def is_code_like(word: str) -> bool:
     """An identifier or a product name rather than an English word: an inner capital ("mdBook",
     "camelCase", "iOS"), all capitals ("NATO", "JSON"), digits or underscores."""
-    if any(ch.isdigit() or ch == "_" for ch in word):
+    if _DIGIT_OR_UNDERSCORE.search(word):
         return True
     letters = word.replace("'", "").replace("’", "").replace("-", "")
     if len(letters) > 1 and letters.isupper():
@@ -68,14 +70,24 @@ def is_code_like(word: str) -> bool:
 
 def is_foreign_looking(word: str) -> bool:
     """Letters outside ASCII: names and borrowed words ("Goïta", "Traoré", "naïve")."""
-    return any(ord(ch) > 127 and ch.isalpha() for ch in word)
+    return not word.isascii() and any(ord(ch) > 127 and ch.isalpha() for ch in word)
 
 
 class SpellingScan:
     """The words of one document that a spelling rule should look at, with the document-level evidence
     that decides whether a capitalised or repeated word is a name or a term."""
 
-    RECURRING = 3
+    RECURRING = 2
+
+    @classmethod
+    def of(cls, doc: Document, vocabulary_lower: frozenset[str] = frozenset()) -> SpellingScan:
+        """The scan of ``doc``, shared by the spelling rules of one run (the last document is kept)."""
+        last = _LAST.get("scan")
+        if last is not None and last.doc is doc and last.vocabulary_lower is vocabulary_lower:
+            return last
+        scan = cls(doc, vocabulary_lower)
+        _LAST["scan"] = scan
+        return scan
 
     def __init__(self, doc: Document, vocabulary_lower: frozenset[str] = frozenset()):
         self.doc = doc
