@@ -1,7 +1,8 @@
 """PU002 missing-space-after-period: a sentence-ending period glued to the next sentence ("Russia.Enhanced").
 
-What it flags: a word, then a period (optionally with a closing bracket or curly quote), then a
-capitalised word, with no space: "partnerships.The", "Russia.Enhanced", "in 2020.Next", "it.)Then".
+What it flags: a word, then a period (optionally with a closing bracket or quote before or after it),
+then a capitalised word, with no space: "partnerships.The", "Russia.Enhanced", "in 2020.Next",
+"it.)Then", "(FSCAC).These".
 
 Why: a capitalised word right after "word." is the start of a new sentence whose space was lost; the
 two words also hide each other from spell checkers and casing rules.
@@ -13,7 +14,7 @@ What it leaves alone, from the shape of the text:
   letter or follows another period;
 - domains and dotted names ("Data.Gov", "Next.Data.gov", "HealthData.Gov", "System.IO"): a top-level
   domain on the right, a chain of dots, camelCase or capitals on the right, camelCase on the left;
-- code ("Path.Home()", "os.Path", "Foo.Bar_baz", "obj.Method(x)"), decimals and versions ("3.14",
+- code ("Path.Home()", "os.Path", "Foo.Bar_baz", "obj.Method(x)", "f(x).Method"), decimals and versions ("3.14",
   "v1.2.3"), URLs, e-mail and other masked text.
 
 Fix safety: SAFE; the repair is a space after the period (after the closing bracket or quote if any).
@@ -29,7 +30,8 @@ from proofread.rules.base import Rule
 
 # A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
 # followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
-_CANDIDATE = re.compile(rf"\.(?<=[^\W_]\.)[)”’]?(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))")
+_CANDIDATE = re.compile(rf"\.(?:(?<=[^\W_]\.)[)”’]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))")
+_CLOSERS = ')]”"’'
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
 _NOT_A_SENTENCE_AFTER = re.compile(rf"\.[\w]|[(_\d{UPPER}]|['’][{UPPER}]")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
@@ -50,11 +52,16 @@ class MissingSpaceAfterPeriod(Rule):
         ("We met on February 24th.Attendees learned a lot.", "We met on February 24th. Attendees learned a lot."),
         ("It was built in 2020.Next year it grows.", "It was built in 2020. Next year it grows."),
         ("He left (as planned.)Then she came.", "He left (as planned.) Then she came."),
+        (
+            "It was set up by the council (FSCAC).These rules apply.",
+            "It was set up by the council (FSCAC). These rules apply.",
+        ),
         ("Edit README.md and config.toml, then run node.js on example.com.", None),
         ("The U.S.Army, J.R.R.Tolkien and a Ph.D.Student.", None),
         ("See Data.Gov and Next.Data.gov or HealthData.Gov for more.", None),
         ("Use Node.Js, ASP.Net and run Setup.Exe now.", None),
         ("Call Path.Home() or obj.Method_name and System.IO here.", None),
+        ("Call f(x).Method or a[0].Foo or (x).Bar here.", None),
         ("Pi is 3.14 and the version is v1.2.3 today.", None),
         ("Write to help@data.gov or visit https://example.com/A.Html today.", None),
     )
@@ -72,6 +79,13 @@ class MissingSpaceAfterPeriod(Rule):
             if looks_like_code(chunk):
                 continue
             left = text[lo:period]
+            inner = left.rstrip(_CLOSERS)
+            if inner != left:
+                # "(FSCAC).These", "said “yes”.Then": a bracket or quote closed before the period; but
+                # "f(x).Method" and "a[0].Foo" are code
+                if not inner or "(" in inner[1:] or "[" in inner[1:]:
+                    continue
+                left = inner
             word, before = last_word(left)
             if not left:
                 pass  # a hashtag, handle, e-mail or URL ends right at the period: "#Summit.Let"

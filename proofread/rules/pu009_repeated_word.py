@@ -5,7 +5,7 @@ What it flags: a word followed, after spaces or a line break, by the same word a
 
 Why: a repeated word is one of the commonest slips that survive editing, because readers skip it.
 
-What it leaves alone: doubles that are grammatical ("had had", "that that"), deliberate repetition and
+What it leaves alone: doubles that are grammatical ("had had", "that that", "what it is is"), deliberate repetition and
 reduplication ("very very", "bye bye", "ha ha", "no no"), names made of a doubled capitalised word
 ("Pago Pago", "Walla Walla", "Bora Bora"), single letters and digits ("x x", "1 1"), words joined by a
 hyphen or apostrophe ("Baden-Baden"), and code, URLs and other masked text.
@@ -23,7 +23,7 @@ from proofread.rules.base import Rule
 
 # Doubles that are right: grammar ("had had", "that that"), emphasis and reduplication.
 _ALLOWED = frozenset(
-    """had that is do very really many much more far long so too no yes bye ha haha blah bla yada tut
+    """had that do very really many much more far long so too no yes bye ha haha blah bla yada tut
     chop knock hush pooh boo choo tom there night now well wait go come""".split()
 )
 # Capitalised words that may open a sentence; a doubled capitalised word that is not one of these
@@ -43,7 +43,8 @@ class RepeatedWord(Rule):
         ("Patents from the the United States.", "Patents from the United States."),
         ("The the ministers met.", "The ministers met."),
         ("md:They want to\nto meet.", "They want to meet."),
-        ("He had had enough, and said that that was that.", None),
+        ("That's right, this is is a valid component.", "That's right, this is a valid component."),
+        ("He had had enough, and said that that was that. What it is is a test.", None),
         ("It was very very good, bye bye.", None),
         ("They flew to Pago Pago and Walla Walla.", None),
         ("Baden-Baden and x x and 1 1 and U.S. U.S. are fine.", None),
@@ -67,6 +68,8 @@ class RepeatedWord(Rule):
             lower = lowered[i]
             if lower in _ALLOWED or (len(first) == 1 and lower not in ("a", "i")):
                 continue
+            if lower == "is" and i > 0 and lowered[i - 1] == "it":
+                continue  # "what it is is": the subject is a clause
             if not text[a.end : b.start].isspace():
                 continue  # punctuation, markup or code between them
             if first[0].isupper() and second[0].isupper() and lower not in _FUNCTION_WORDS:
