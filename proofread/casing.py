@@ -8,6 +8,7 @@ nothing about a word, and neither do title-case headings or table cells, where e
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,7 +94,7 @@ def proper_form(lexicon, word: str) -> str | None:
             continue
         if any(not f[:1].isupper() for f in forms):
             return None
-        names = [f for f in forms if is_capitalised(f)]
+        names = [f for f in forms if is_capitalised(split_possessive(f)[0])]
         if len(names) != 1 or len(names) != len(forms):
             return None  # acronyms ("NASA") or several spellings: no sure fix
         if candidate == stem:
@@ -150,6 +151,7 @@ class CasingEvidence:
     # lowercase words inside a capitalised name that an acronym spells out: "General Services
     # administration (GSA)" -> the index of "administration"
     in_acronym_name: set[int] = field(default_factory=set)
+    code_words: set[str] = field(default_factory=set)  # lowercase words that appear in masked text (code)
 
     def standalone(self, index: int) -> bool:
         """Whether token ``index`` stands apart from other capitalised words ("visit Moscow this week",
@@ -175,6 +177,7 @@ class CasingEvidence:
 
 
 _LAST: list[CasingEvidence] = []
+_CODE_WORD = re.compile(r"[^\W\d_]+")
 
 
 def evidence(doc: Document) -> CasingEvidence:
@@ -206,6 +209,8 @@ def _build_evidence(doc: Document) -> CasingEvidence:
         if _is_title_case([tokens[i] for i in indices]):
             ev.title_blocks.add(block)
     _find_acronym_names(ev)
+    for span in doc.masks:
+        ev.code_words.update(w.lower() for w in _CODE_WORD.findall(text, span.start, span.end))
     for i, tok in enumerate(tokens):
         if tok.kind is not TokenKind.WORD:
             continue

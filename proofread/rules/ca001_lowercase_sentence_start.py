@@ -21,7 +21,16 @@ from __future__ import annotations
 
 import re
 
-from proofread.casing import capitalise, evidence, is_lowercase_word, known_casings, prose_word, word_key
+from proofread.casing import (
+    capitalise,
+    evidence,
+    is_capitalised,
+    is_lowercase_word,
+    known_casings,
+    prose_word,
+    split_possessive,
+    word_key,
+)
 from proofread.model import BlockKind, Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 
@@ -34,8 +43,8 @@ _CONTINUATIONS = frozenset(
 # The end of a sentence right before a word: closing brackets or quotes may come before the mark
 # ("(as planned). the"), not after it ("“Why?” you ask" goes on with the same sentence).
 _SENTENCE_END = re.compile(r"[)\]”’\"']*([.!?]+)\s+$")
-# A paragraph that follows one ending with these continues its sentence (a list without markers).
-_CONTINUING_ENDS = ":;,"
+# Words rarer than this (in the lexicon's counts) that a document keeps lowercase are its own terms.
+_COMMON = 20000
 
 
 class LowercaseSentenceStart(Rule):
@@ -84,6 +93,11 @@ class LowercaseSentenceStart(Rule):
                 continue
             if not lexicon.is_known(word) and not self._written_as_name(doc, i):
                 continue  # a command or code name, unless the document writes it as a name elsewhere
+            forms = lexicon.cased_forms(split_possessive(word)[0])
+            if forms and not any(f.islower() or is_capitalised(f) for f in forms):
+                continue  # known only as an acronym ("uv" for "UV"): a name of its own, written lowercase
+            if lexicon.count(word) < _COMMON and self._written_lowercase(doc, i):
+                continue  # a rare word the document uses in its code: a tool or package ("pip")
             fixed = capitalise(word)
             yield self.diagnostic(
                 f"Sentence starts with a lowercase word: “{word}”",
@@ -105,6 +119,16 @@ class LowercaseSentenceStart(Rule):
             return False
         at = tok.start - len(gap) + end.start()
         return doc.is_masked(at - 1, at)
+
+    @staticmethod
+    def _written_lowercase(doc, i):
+        """Whether token ``i``'s word is one of the document's code terms: it appears in its code, and
+        the document never writes it capitalised."""
+        ev = evidence(doc)
+        key = word_key(doc.tokens[i].text)
+        if key not in ev.code_words:
+            return False
+        return not any(t.text[:1].isupper() and word_key(t.text) == key for t in doc.tokens)
 
     @staticmethod
     def _written_as_name(doc, i):
@@ -130,8 +154,12 @@ class LowercaseSentenceStart(Rule):
                 return False  # an item of a list written without markers
             if tok.block:
                 before = doc.blocks[tok.block - 1]
-                if text[before.start : before.end].rstrip()[-1:] in _CONTINUING_ENDS:
-                    return False
+                if before.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL):
+                    return True
+                # a paragraph goes on with the sentence before it unless that one ended: "The rules
+                # are:", a list, or code shown after "like this" lead into it
+                last = text[before.start : before.end].rstrip(" \t\r\n*_)]”’\"'")[-1:]
+                return last in ".!?"
             return True
         gap = text[prev.end : tok.start]
         end = _SENTENCE_END.search(gap)

@@ -132,7 +132,8 @@ class LowercaseProperNoun(Rule):
 
         if any(shares_phrase(j, False) for j in others):
             return None  # the same phrase is lowercase elsewhere too
-        if caps and any(shares_phrase(j, True) for j in caps):
+        phrased = [j for j in caps if shares_phrase(j, True)]
+        if phrased and (len(phrased) >= 2 or len(caps) >= len(others)):
             return fixed, not others, "the document writes this name capitalised"
         if others:
             return None

@@ -17,7 +17,7 @@ ordinary word.
 
 from __future__ import annotations
 
-from proofread.casing import known_casings, prose_word
+from proofread.casing import evidence, known_casings, prose_word, word_key
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 
@@ -50,6 +50,8 @@ class MiscasedTerm(Rule):
                 continue  # "MacOS" opening a sentence: capitalised by position
             if not prose_word(doc, tok):
                 continue
+            if word.islower() and _package_name(doc, word, canonical):
+                continue
             yield self.diagnostic(
                 f"“{word}” is written “{canonical}”",
                 tok.start,
@@ -57,3 +59,14 @@ class MiscasedTerm(Rule):
                 Fix.safe(f"Write “{canonical}”", Edit(tok.start, tok.end, canonical)),
                 (canonical,),
             )
+
+
+def _package_name(doc, word, canonical):
+    """Whether the document keeps ``word`` lowercase on purpose: it writes it lowercase inside sentences
+    more than once and never in its canonical form (a package name such as "numpy" in install notes)."""
+    ev = evidence(doc)
+    key = word_key(word)
+    inside = [j for j in ev.lower.get(key, ()) if doc.tokens[j].sentence_start is False]
+    if len(inside) < 2:
+        return False
+    return not any(canonical in t.text for t in doc.tokens if t.text.lower().startswith(key))
