@@ -1,7 +1,7 @@
 """PU005 missing-space-after-question-or-exclamation: "engine?The", "available!This".
 
-What it flags: a word, a question or exclamation mark (or several, "?!"), then a capitalised word with
-no space: the next sentence has lost its space.
+What it flags: a word, a question or exclamation mark (or several, "?!"), maybe a closing bracket or
+curly quote, then a capitalised word with no space: the next sentence has lost its space.
 
 Why: a capitalised word right after "?" or "!" starts a new sentence, which is always preceded by a
 space.
@@ -24,7 +24,7 @@ from proofread.rules.base import Rule
 
 # One pattern per mark so that each begins with a literal (fast to scan for); "?!" and "!?" are
 # matched from their first mark.
-_AFTER = rf"[?!]*(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
+_AFTER = rf"[?!]*[)”’]?(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
 _CANDIDATES = (
     re.compile(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}"),
     re.compile(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}"),
@@ -39,6 +39,7 @@ class MissingSpaceAfterQuestionOrExclamation(Rule):
         ("Can we fix the engine?The answer is yes.", "Can we fix the engine? The answer is yes."),
         ("The app is now available!This is great.", "The app is now available! This is great."),
         ("Really?!No way.", "Really?! No way."),
+        ("He asked “why?”She answered.", "He asked “why?” She answered."),
         ("What?! No. Is a!=b or file?.txt a match?", None),
         ("Call page?id=Foo or vec!Foo_bar or x?FooBar here.", None),
         ("Visit https://example.com/items?Name=Foo now.", None),

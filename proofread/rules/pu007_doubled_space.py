@@ -22,7 +22,9 @@ from proofread.model import Edit, Fix
 from proofread.punctuation import prose_matches
 from proofread.rules.base import Rule
 
-_CANDIDATE = re.compile(r"  (?<=[^\s.!?:;\"”’)\]]  )(?=[^\s])")
+# Two spaces after a character that does not end a sentence and before one that is not a mark
+# (spaces before a mark are PU006's: "word  ,").
+_CANDIDATE = re.compile(r"  (?<=[^\s.!?:;\"”’)\]]  )(?=[^\s,.;:?!])")
 _ALIGNMENT = re.compile(r"\S(?:  +|\t)\S")
 _LINE = re.compile(r"[^\n]*")
 
@@ -36,6 +38,7 @@ class DoubledSpace(Rule):
         ("It ends here.  The next one starts.", None),
         ("Name  Age  City", None),
         ("Name   Value", None),
+        ("A space before a comma  , is not a doubled space.", None),
         ("Note:  this is aligned.", None),
         ("md:A hard break  \nends this line.", None),
     )
