@@ -399,13 +399,13 @@ class Lexicon:
 
     # A word built from known words (see ``proofread.spelling.morphology``) is taken for a word unless it
     # is one slip from a word whose candidate score reaches this.
-    DERIVED_MAX_SLIP = 0.5
+    DERIVED_MAX_SLIP = 0.0
 
     # A string in use that no dictionary lists is taken for a word when its own frequency comes within
     # this many nats of the likeliest slip that would produce it.
     # (Slip likelihoods here: log-frequency less USAGE_COST_WEIGHT nats per unit of slip cost.)
-    USAGE_MARGIN = 1.0
-    USAGE_COST_WEIGHT = 5.0
+    USAGE_MARGIN = 2.0
+    USAGE_COST_WEIGHT = 4.0
 
     def usage(self, word: str) -> int:
         """How often a string that no dictionary lists is seen in use, per billion words (0 if never)."""
@@ -432,9 +432,15 @@ class Lexicon:
         likely such a word than a slip of a common one; None otherwise."""
         low = normalize(word).lower()
         how = derivation(low, self._has_word, self.count)
-        if how is None or self.best_slip_score(low) >= self.DERIVED_MAX_SLIP:
+        if how is None:
             return None
-        return how
+        # the parts themselves ("engineering" in "re+engineering") are not slips the word could be
+        parts = set(how.split("+"))
+        best = max(
+            (sc for c, sc in self.candidates(low) if " " not in c and c not in parts),
+            default=float("-inf"),
+        )
+        return how if best < self.DERIVED_MAX_SLIP else None
 
     def _has_word(self, low: str) -> bool:
         return low in self._counts

@@ -64,7 +64,7 @@ def test_document_context_picks_the_word_the_text_uses(lex):
 
 def test_suggestions_are_ranked_with_confidence(lex):
     out = lex.suggest("othre", limit=3)
-    assert len(out) == 3
+    assert 2 <= len(out) <= 3
     scores = [s for _, s in out]
     assert scores == sorted(scores, reverse=True)
     assert all(0 <= s <= 1 for s in scores)

@@ -34,9 +34,9 @@ class UnknownWord(Rule):
     name = "unknown-word"
     category = "spelling"
     examples = (
-        ("As thes nations grapple with teh challenges.", "As these nations grapple with the challenges."),
-        ("It is not onyl gold but othre minerals.", "It is not only gold but other minerals."),
-        ("Teh ministers met in Moscow.", "The ministers met in Moscow."),
+        ("These nations and thes partners met.", "These nations and these partners met."),
+        ("It is not only gold but othre minerals.", "It is not only gold but other minerals."),
+        ("Othre ministers met.", "Other ministers met."),
         ("Assimi Goïta met Mohamed Bazoum in the Sahel; Moscow’s envoy and the U.S. watched.", None),
         ("Bazoum said that Bazoum would go. The socio-political issues don't change.", None),
         ("Run mdBook on my_file, then camelCase and #hashtags and @handles, in 3rd place at 10km.", None),

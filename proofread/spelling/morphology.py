@@ -102,6 +102,7 @@ SUFFIXES = (
 )
 
 COMPOUND_MIN = 1000  # per billion words: zipf 3
+COMPOUND_MIN_SHORT = 30000  # zipf 4.5, for parts of three letters
 COMPOUND_PART = 3  # shortest part of a compound
 PREFIX_STEM = 4  # shortest word after a prefix
 SUFFIX_STEM = 4  # shortest word before a suffix
@@ -136,16 +137,31 @@ def _derive(word: str, is_word, count) -> str | None:
                     return f"{candidate}+{suffix}"
     for i in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
         a, b = word[:i], word[i:]
-        if count(a) >= COMPOUND_MIN and count(b) >= COMPOUND_MIN:
+        if count(a) >= _part_min(a) and count(b) >= _part_min(b):
             return f"{a}+{b}"
     return None
 
 
+def _part_min(part: str) -> int:
+    # three-letter words are easy to stumble on by chance ("bis", "com"): only very common ones count
+    return COMPOUND_MIN_SHORT if len(part) <= 3 else COMPOUND_MIN
+
+
 def _stems(stem: str, suffix: str):
-    yield stem
-    if suffix[0] in "aeiouy":
+    vowel = suffix[0] in "aeiouy"
+    # a silent "e" drops before a vowel ("voteing" is a misspelling), except after a vowel ("seeing",
+    # "dyeing") and after a soft c or g before a or o ("changeable", "noticeable")
+    if not (
+        vowel
+        and len(stem) > 2
+        and stem[-1] == "e"
+        and stem[-2] not in "aeiouy"
+        and not (suffix[0] in "ao" and stem[-2] in "cg")
+    ):
+        yield stem
+    if vowel:
         yield stem + "e"  # "deletable" <- "delete"
         if len(stem) > 2 and stem[-1] == stem[-2]:
             yield stem[:-1]  # "sunsetting" <- "sunset"
     if stem.endswith("i"):
-        yield stem[:-1] + "y"  # "findability"? no: "happiness" <- "happy"
+        yield stem[:-1] + "y"  # "happiness" <- "happy"

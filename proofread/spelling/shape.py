@@ -17,7 +17,8 @@ alone, without consulting any per-document exception list, when it is:
   "Niger" also appears) is the casing rules' business;
 - in the project's vocabulary (``ctx.vocabulary``).
 
-Possessive and contraction endings ("Moscow’s", "Bazoum's", "didn't") are cut off before checking, and
+Words of one or two letters and French elisions ("d'etat") are left alone too. Possessive and
+contraction endings ("Moscow’s", "Bazoum's", "didn't") are cut off before checking, and
 a hyphenated compound is checked part by part, skipping common prefixes ("socio-", "geo-").
 """
 
@@ -40,6 +41,7 @@ PREFIXES = frozenset(
 _SUFFIX = re.compile(r"(?:['’](?:s|ll|re|ve|d|m|t)|s['’]|n['’]t|['’])$", re.IGNORECASE)
 _INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_ELISION = re.compile(r"^[dlDL]['’]")
 _LAST: dict[str, SpellingScan] = {}
 _CODE_NEIGHBOUR_BEFORE = set("./\\#@$%&=<>~^|*+_:[{")
 _CODE_NEIGHBOUR_AFTER = set("/\\=<>[{(_")
@@ -135,8 +137,8 @@ class SpellingScan:
             start = pos
             pos += len(part) + 1
             stem = _strip_suffix(part)
-            if not stem or len(stem) < 2:
-                continue
+            if len(stem) < 3 or _ELISION.match(stem):
+                continue  # two letters say too little; "d'etat", "l'Heroine" are French
             low = stem.lower()
             if low in self.vocabulary_lower:
                 continue

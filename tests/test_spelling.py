@@ -1,0 +1,132 @@
+"""The spelling rules: their examples, the seed article, and what is never a typo."""
+
+from pathlib import Path
+
+import pytest
+
+from proofread.context import Context
+from proofread.document import build_document
+from proofread.model import Applicability
+from proofread.rules.sp001_known_misspelling import KnownMisspelling
+from proofread.rules.sp002_unknown_word import UnknownWord
+
+RULES = (KnownMisspelling, UnknownWord)
+ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def findings(text, ctx, markdown=False, rules=RULES):
+    doc = build_document(text, "t.md" if markdown else "t.txt", markdown)
+    out = []
+    for rule in rules:
+        out.extend(d for d in rule().check(doc, ctx) if not doc.is_masked(d.span.start, d.span.end))
+    return sorted(out, key=lambda d: d.sort_key)
+
+
+def apply_first_suggestions(text, diagnostics):
+    for d in sorted(diagnostics, key=lambda d: -d.span.start):
+        text = text[: d.span.start] + d.suggestions[0] + text[d.span.end :]
+    return text
+
+
+def flagged(text, ctx, markdown=False):
+    return [text[d.span.start : d.span.end] for d in findings(text, ctx, markdown)]
+
+
+@pytest.mark.parametrize(
+    "rule,text,fixed",
+    [(rule, text, fixed) for rule in RULES for text, fixed in rule.examples],
+    ids=lambda v: v.code if isinstance(v, type) else None,
+)
+def test_rule_examples(ctx, rule, text, fixed):
+    markdown = text.startswith("md:")
+    body = text[3:] if markdown else text
+    found = findings(body, ctx, markdown, rules=(rule,))
+    if fixed is None:
+        assert found == [], [body[d.span.start : d.span.end] for d in found]
+    else:
+        assert found
+        assert apply_first_suggestions(body, found) == fixed
+
+
+def test_article_typos_found_and_no_name_flagged(ctx):
+    text = ARTICLE.read_text(encoding="utf-8")
+    found = findings(text, ctx)
+    got = {(text[d.span.start : d.span.end], d.suggestions[0]) for d in found}
+    assert got == {("teh", "the"), ("thes", "these"), ("othre", "other"), ("onyl", "only")}
+
+
+def test_messages_and_fix_safety(ctx):
+    text = "They will recieve the othre parcel."
+    by_word = {text[d.span.start : d.span.end]: d for d in findings(text, ctx)}
+    sp001, sp002 = by_word["recieve"], by_word["othre"]
+    assert sp001.code == "SP001" and sp001.fix.applicability is Applicability.SAFE
+    assert sp002.code == "SP002" and sp002.fix.applicability is not Applicability.SAFE
+    assert sp002.message == "Unknown word `othre`; did you mean `other`?"
+    for d in (sp001, sp002):
+        assert d.category == "spelling"
+        assert (d.fix.start, d.fix.end) == (d.span.start, d.span.end)
+        assert d.fix.edits[0].content == d.suggestions[0]
+
+
+def test_several_corrections_are_display_only(ctx):
+    (d,) = findings("Please achive this.", ctx)
+    assert d.code == "SP001" and d.fix.applicability is Applicability.DISPLAY_ONLY
+    assert set(d.suggestions) == {"achieve", "archive"}
+
+
+def test_fix_is_unsafe_only_when_the_first_suggestion_leads():
+    rule = UnknownWord()
+    clear = rule._report(0, 4, "wrd", [("word", 0.9), ("ward", 0.05)])
+    close = rule._report(0, 4, "wll", [("will", 0.5), ("well", 0.4)])
+    assert clear.fix.applicability is Applicability.UNSAFE
+    assert close.fix.applicability is Applicability.DISPLAY_ONLY
+    assert close.suggestions == ("will", "well")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met Assimi Goïta and Ibrahim Traoré in Bamako.",
+        "Mohamed Bazoum was ousted. Bazoum had been elected in 2021.",
+        "Bazoum said nothing. Later, Bazoum left.",
+        "The U.S. and NATO, the E.U. and a Ph.D. student.",
+        "Moscow’s interest and Bazoum’s fall; they don't and won’t stop.",
+        "Socio-political and geo-strategic issues, counter-terrorism and re-engineering.",
+        "Numbers: 3rd, 10km, 1990s, 2nd and v2.",
+        "Identifiers like camelCase, snake_case, mdBook and iOS stay.",
+        "Follow #opendata and @digitalgov for news.",
+        "Read main.rs and src/lib before you run it.",
+        "Words in use: lifecycle, uptime, webform, repo and stakeholdership.",
+        "Derived words: reengineering, growable, findability, lockfiles.",
+        "The kubectl tool calls kubectl again.",
+    ],
+)
+def test_not_typos(ctx, text):
+    assert flagged(text, ctx) == []
+
+
+def test_markdown_code_and_links_are_not_prose(ctx):
+    text = "Run `cargo biuld` in [the dcos](https://exmaple.com/dcos).\n\n```\nteh code\n```\n"
+    assert flagged(text, ctx, markdown=True) == ["dcos"]
+
+
+def test_project_vocabulary_is_known():
+    ctx = Context(vocabulary=frozenset({"Zorblax"}))
+    assert flagged("We tried zorblax today.", ctx) == []
+    assert flagged("We tried zorblax today.", Context()) == ["zorblax"]
+
+
+def test_capitalised_sentence_start_slip_is_flagged(ctx):
+    assert flagged("Teh meeting ended.", ctx) == ["Teh"]
+    assert flagged("Thsi meeting ended.", ctx) == ["Thsi"]
+    # an unknown capitalised word opening a sentence, not close to a common word: a name
+    assert flagged("Zubairu arrived late.", ctx) == []
+
+
+def test_lowercased_name_is_left_to_casing_rules(ctx):
+    assert flagged("Bazoum spoke. Later bazoum left.", ctx) == []
