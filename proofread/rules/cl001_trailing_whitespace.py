@@ -19,11 +19,29 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import eof_blank_span, is_hard_break, unmasked_matches
+from proofread.cleanup import eof_blank_span, is_hard_break, unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_TRAILING = re.compile(r"[ \t\u00a0\u202f\u3000]+(?=\r\n|\r|\n|\Z)")
+_SPACE = " \t\u00a0\u202f\u3000"
+# A line break right after whitespace; starting with a literal keeps the scan fast.
+_AFTER_SPACE_LF = re.compile(f"\\n(?<=[{_SPACE}]\\n)")
+_AFTER_SPACE_CR = re.compile(f"\\r(?<=[{_SPACE}]\\r)")
+_RUN_BEFORE = re.compile(f"[{_SPACE}]+\\Z")
+
+
+def _trailing_runs(text: str):
+    """(start, end) of each run of whitespace before a line break or the end of the text, in order."""
+    ends = [m.start() for m in _AFTER_SPACE_LF.finditer(text)]
+    if "\r" in text:
+        ends.extend(m.start() for m in _AFTER_SPACE_CR.finditer(text))
+        ends.sort()
+    if text and text[-1] in _SPACE:
+        ends.append(len(text))
+    for end in ends:
+        run = _RUN_BEFORE.search(text, max(0, end - 200), end)
+        start = run.start() if run else end - 1
+        yield start, end
 
 
 class TrailingWhitespace(Rule):
@@ -47,8 +65,7 @@ class TrailingWhitespace(Rule):
     def check(self, doc, ctx):
         eof = eof_blank_span(doc.text)
         limit = eof[0] if eof else len(doc.text) + 1
-        for m in unmasked_matches(doc, _TRAILING):
-            start, end = m.span()
+        for start, end in unmasked_spans(doc, _trailing_runs(doc.text), lambda span: span):
             if start >= limit:
                 break
             if is_hard_break(doc, start, end):

@@ -17,15 +17,26 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import eof_blank_span, unmasked_matches
+from proofread.cleanup import eof_blank_span, unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-# Two or more blank lines, each with its line break, starting at the beginning of a line.
-_BLANK_RUN = re.compile(
-    r"(?:(?<=\n)|(?<=\r)(?!\n)|(?<![\s\S]))[ \t]*(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+"
-)
+# The line break that ends a line, then two or more blank lines (each with its own line break). Starting
+# with a literal keeps the scan fast; files with old Mac line breaks (a lone CR) need the general form.
+_BLANK_RUN_LF = re.compile(r"\n((?:[ \t]*\r?\n){2,})")
+_BLANK_RUN_ANY = re.compile(r"(?:\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,})")
+_BLANK_START = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")
 _BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _blank_runs(text: str):
+    """(start, end) of each run of two or more blank lines, from the start of its first line."""
+    start = _BLANK_START.match(text)
+    if start:
+        yield start.span()
+    lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    for m in (_BLANK_RUN_ANY if lone_cr else _BLANK_RUN_LF).finditer(text, start.end() if start else 0):
+        yield m.span(1)
 
 
 class MultipleBlankLines(Rule):
@@ -45,8 +56,7 @@ class MultipleBlankLines(Rule):
         text = doc.text
         eof = eof_blank_span(text)
         limit = eof[0] - 1 if eof else len(text) + 1
-        for m in unmasked_matches(doc, _BLANK_RUN):
-            start, end = m.span()
+        for start, end in unmasked_spans(doc, _blank_runs(text), lambda span: span):
             if end >= limit or end == len(text):
                 break
             first = _BREAK.search(text, start, end)

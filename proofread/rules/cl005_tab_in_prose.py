@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 _TAB_GAP = re.compile(r"(?<=[^\s])[ ]*\t[ \t]*(?=[^\s])")
+_TAB = re.compile(r"\t")
 _LINE_END = re.compile(r"[\r\n]")
 
 
@@ -43,8 +44,7 @@ class TabInProse(Rule):
         text = doc.text
         if "\t" not in text:
             return
-        for m in unmasked_matches(doc, _TAB_GAP):
-            start, end = m.span()
+        for start, end in unmasked_spans(doc, _tab_gaps(text), lambda span: span):
             line_start, line_end = _line_span(text, start)
             if len(_TAB_GAP.findall(text, line_start, line_end)) > 1:
                 continue  # tab-separated columns
@@ -54,6 +54,26 @@ class TabInProse(Rule):
                 continue
             fix = Fix.safe("Replace the tab with a space", Edit(start, end, " "))
             yield self.diagnostic("Tab between words", start, end, fix)
+
+
+def _tab_gaps(text: str):
+    """(start, end) of each gap of spaces and tabs, holding a tab, between two non-blank characters.
+
+    Tabs are found with a literal search; the gap around each is then matched where it starts.
+    """
+    done = 0
+    for m in _TAB.finditer(text):
+        if m.start() < done:
+            continue
+        start = m.start()
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        gap = _TAB_GAP.match(text, start)
+        if gap:
+            done = gap.end()
+            yield gap.span()
+        else:
+            done = m.end()
 
 
 def _line_span(text: str, pos: int) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from proofread.cleanup import unmasked_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_BOM = re.compile("(?<=[\\s\\S])\ufeff+")
+_BOM = re.compile("\ufeff+")
 
 
 class StrayByteOrderMark(Rule):
@@ -38,8 +38,10 @@ class StrayByteOrderMark(Rule):
     )
 
     def check(self, doc, ctx):
-        if "\ufeff" not in doc.text[1:]:
+        if doc.text.find("\ufeff", 1) < 0:
             return
         for m in unmasked_matches(doc, _BOM):
-            fix = Fix.safe("Delete the byte-order mark", Edit(m.start(), m.end(), ""))
-            yield self.diagnostic("Byte-order mark (U+FEFF) in the middle of the text", m.start(), m.end(), fix)
+            start, end = max(m.start(), 1), m.end()  # one at the very start may be the file's own
+            if end > start:
+                fix = Fix.safe("Delete the byte-order mark", Edit(start, end, ""))
+                yield self.diagnostic("Byte-order mark (U+FEFF) in the middle of the text", start, end, fix)

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-# A no-break space between a word of two or more letters and a letter.
-_NBSP_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_][^\W\d_])[\u00a0\u202f](?=[^\W\d_])")
+# A no-break space between a word of two or more letters and a letter; one pattern per character, each
+# starting with its literal so that the scan is fast.
+_NBSP = re.compile("\u00a0(?<=[^\\W\\d_][^\\W\\d_]\u00a0)(?=[^\\W\\d_])")
+_NNBSP = re.compile("\u202f(?<=[^\\W\\d_][^\\W\\d_]\u202f)(?=[^\\W\\d_])")
 _ROMAN_OR_UNIT = re.compile(
     r"(?:[IVXLCDM]+|km|kg|mg|cm|mm|ml|ms|mph|kph|kmh|kWh|kW|MW|GW|Hz|kHz|MHz|GHz|KB|MB|GB|TB|lbs?|oz|ft)"
     r"(?![^\W\d_])"
@@ -47,9 +49,12 @@ class NoBreakSpace(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if "\u00a0" not in text and "\u202f" not in text:
-            return
-        for m in unmasked_matches(doc, _NBSP_BETWEEN_WORDS):
+        found = []
+        for char, pattern in (("\u00a0", _NBSP), ("\u202f", _NNBSP)):
+            if char in text:
+                found.extend(pattern.finditer(text))
+        found.sort(key=lambda m: m.start())
+        for m in unmasked_spans(doc, found, lambda m: m.span()):
             start, end = m.span()
             if _ROMAN_OR_UNIT.match(text, end):
                 continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import MOJIBAKE, char_label, quoted, unmasked_matches
+from proofread.cleanup import MOJIBAKE, char_label, has_bytes, quoted, unmasked_matches, utf8
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -28,6 +28,10 @@ _CONTROL = re.compile(
     r"\x1b\[[0-9;?]*[ -/]*[@-~]"  # a terminal (ANSI) escape sequence
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
+
+
+_C0_BYTES = bytes(b for b in [*range(0x20), 0x7F] if b not in (0x09, 0x0A, 0x0D))
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _windows_1252(ch: str) -> str | None:
@@ -52,6 +56,8 @@ class ControlCharacter(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
+        if not has_bytes(text, _C0_BYTES) and not _C1_BYTES.search(utf8(text)):
+            return
         for m in unmasked_matches(doc, _CONTROL):
             start, end = m.span()
             found = m.group()

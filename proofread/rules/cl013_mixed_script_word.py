@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import has_bytes, unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -35,12 +35,35 @@ _TO_LATIN = {
 _TO_CYRILLIC = dict(zip("aeopcyxABEKMHOPCTX", "аеорсухАВЕКМНОРСТХ", strict=True))
 _TO_GREEK = dict(zip("ABEZHIKMNOPTYXo", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", strict=True))
 
-_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _GREEK = re.compile("[\u0370-\u03ff]")
-# A word (a run of letters) that holds a Cyrillic or Greek letter; the lookahead scans each word once.
-_CANDIDATE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*?[\u0370-\u03ff\u0400-\u052f])[^\W\d_]+")
+_FOREIGN_RUN = re.compile("[\u0370-\u03ff\u0400-\u052f]+")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]*\Z")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]*")
+# UTF-8 lead bytes of U+0340..U+053F: a file without them has no Greek or Cyrillic letter.
+_FOREIGN_LEADS = bytes(range(0xCD, 0xD5))
+
+
+def _mixed_words(text: str):
+    """(start, end) of each word that has a Greek or Cyrillic letter next to a letter of another script.
+
+    Runs of Greek and Cyrillic letters are found first; a run with no letter on either side is a whole
+    word (a Cyrillic word that is Cyrillic) and costs nothing more.
+    """
+    done = -1
+    for m in _FOREIGN_RUN.finditer(text):
+        start, end = m.span()
+        if start < done:
+            continue
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalpha() or after.isalpha()):
+            continue
+        lo = _LETTERS_BEFORE.search(text, max(0, start - 100), start).start()
+        hi = _LETTERS_AFTER.match(text, end, end + 100).end()
+        done = hi
+        yield lo, hi
 
 
 def _script_counts(word: str) -> dict[str, int]:
@@ -66,14 +89,14 @@ class MixedScriptWord(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if not _FOREIGN.search(text):
+        if not has_bytes(text, _FOREIGN_LEADS):
             return
-        for m in unmasked_matches(doc, _CANDIDATE):
-            word = m.group()
+        for lo, hi in unmasked_spans(doc, _mixed_words(text), lambda span: span):
+            word = text[lo:hi]
             counts = _script_counts(word)
             if sum(1 for n in counts.values() if n) != 2:
                 continue  # one script, or a three-way mix we cannot judge
-            main = self._main_script(text, m.start(), m.end(), counts)
+            main = self._main_script(text, lo, hi, counts)
             if main is None:
                 continue
             table = {"Latin": _TO_LATIN, "Cyrillic": _TO_CYRILLIC, "Greek": _TO_GREEK}[main]
@@ -86,7 +109,7 @@ class MixedScriptWord(Rule):
                 other = "Latin"
             fixed = "".join(table.get(ch, ch) if not pattern.match(ch) else ch for ch in word)
             first, last = odd[0][0], odd[-1][0] + 1
-            start, end = m.start() + first, m.start() + last
+            start, end = lo + first, lo + last
             fix = Fix.safe(f"Use {main} letters", Edit(start, end, fixed[first:last]))
             letters = ", ".join(f"“{ch}”" for ch in dict.fromkeys(ch for _, ch in odd))
             message = f"{other} {letters} inside the {main} word “{word}”"

@@ -9,8 +9,9 @@ time it is copied again.
 
 What it leaves alone: accented letters next to quotes or signs that only look like the pattern ("café”",
 "José’s", German "groß“"): ftfy finds that they do not decode to sensible text. Masked text (code, URLs,
-front matter) is never touched. A check costs one regex pass; ftfy (about 150 ms to import) is loaded
-only when that pass finds a candidate.
+front matter) is never touched. A check costs one scan of the text's UTF-8 bytes with a pattern that
+starts with a literal byte (every lead "Â".."ô" is 0xC3 and one byte); ftfy (about 150 ms to import) is
+loaded only when that scan finds a candidate.
 
 Fix safety: a repair is offered only when it round-trips: encoding the repaired text as UTF-8 and
 reading it as Windows-1252 or Latin-1 (once, or up to three times for mojibake of mojibake) gives back
@@ -22,7 +23,16 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import MOJIBAKE, MOJIBAKE_RESIDUE, quoted, unmasked_matches, unmasked_stretch
+from proofread.cleanup import (
+    MOJIBAKE,
+    MOJIBAKE_BYTES,
+    MOJIBAKE_RESIDUE,
+    char_offsets,
+    quoted,
+    unmasked_spans,
+    unmasked_stretch,
+    utf8,
+)
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -126,27 +136,33 @@ class Mojibake(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if not MOJIBAKE.search(text):
+        data = utf8(text)
+        found = [m.span() for m in MOJIBAKE_BYTES.finditer(data)]
+        if not found:
             return
+        # the byte offsets of the candidates, turned into offsets into the text
+        offsets = char_offsets(text, [offset for span in found for offset in span])
+        spans = list(zip(offsets, offsets, strict=False))  # one iterator twice: (start, end) pairs
         done = -1
-        for m in unmasked_matches(doc, MOJIBAKE):
-            if m.start() < done:
+        for start, end in unmasked_spans(doc, spans, lambda span: span):
+            if start < done:
                 continue
-            lo = _WORD_BEFORE.search(text, max(0, m.start() - 100), m.start()).start()
-            hi = _WORD_AFTER.match(text, m.end(), m.end() + 100).end()
-            lo, hi = unmasked_stretch(doc, lo, hi, m.start(), m.end())
+            lo = _WORD_BEFORE.search(text, max(0, start - 100), start).start()
+            hi = _WORD_AFTER.match(text, end, end + 100).end()
+            lo, hi = unmasked_stretch(doc, lo, hi, start, end)
             done = hi
             # the whole word first (ftfy judges better with context), then the bare run of mojibake
             repair = _repair(text, lo, hi)
             if repair is None:
-                run = _RUN.match(text, m.start(), hi)
+                run = _RUN.match(text, start, hi)
                 repair = _repair(text, run.start(), run.end())
                 done = run.end()
             if repair is None:
                 continue
-            start, end, replacement, sure = repair
+            fix_start, fix_end, replacement, sure = repair
             title = f"Decode as {quoted(replacement)}"
-            edit = Edit(start, end, replacement)
+            edit = Edit(fix_start, fix_end, replacement)
             fix = Fix.safe(title, edit) if sure else Fix.display_only(title, edit)
-            message = f"Mojibake: {quoted(text[start:end])} is {quoted(replacement)} decoded in the wrong encoding"
-            yield self.diagnostic(message, start, end, fix, [replacement])
+            shown = quoted(text[fix_start:fix_end])
+            message = f"Mojibake: {shown} is {quoted(replacement)} decoded in the wrong encoding"
+            yield self.diagnostic(message, fix_start, fix_end, fix, [replacement])
