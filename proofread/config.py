@@ -11,10 +11,10 @@ TOML is parsed only when a configuration file is found, so a run without one nev
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
-from pathlib import Path
 
 CONFIG_NAMES = (".proofread.toml", "proofread.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
@@ -140,30 +140,33 @@ def glob_match(pattern: str, rel: str) -> bool:
 @cache
 def find_config_file(folder: str) -> str | None:
     """The configuration file governing ``folder`` (absolute), walking up; None when there is none."""
-    current = Path(folder)
+    current = folder
     while True:
         for name in CONFIG_NAMES:
-            candidate = current / name
-            if candidate.is_file():
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate):
                 if name != "pyproject.toml" or _has_tool_table(candidate):
-                    return str(candidate)
-        if current.parent == current:
+                    return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
             return None
-        current = current.parent
+        current = parent
 
 
-def _has_tool_table(path: Path) -> bool:
+# a [tool.proofread] or [tool.proofread.per-file-ignores] header, or a dotted tool.proofread key
+_TOOL_TABLE = re.compile(
+    r"^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?proofread[\"']?[ \t]*[\].]|tool\.proofread\b)", re.MULTILINE
+)
+
+
+def _has_tool_table(path: str) -> bool:
+    """Whether a pyproject.toml configures proofread (found without parsing the TOML)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
     except OSError:
         return False
-    if "proofread" not in text:
-        return False
-    try:
-        data = _parse_toml(str(path), text)
-    except ConfigError:
-        return "tool.proofread" in text  # let load_config report the syntax error
-    return isinstance(data.get("tool"), dict) and "proofread" in data["tool"]
+    return _TOOL_TABLE.search(text) is not None
 
 
 def config_for(path: str) -> Config:
