@@ -29,7 +29,15 @@ def rule_catalogue() -> list[tuple[str, str, str, str]]:
     out = []
     for rule in all_rules():
         doc = (sys.modules[rule.__module__].__doc__ or "").strip().splitlines()
-        out.append((rule.code, rule.name, rule.category, doc[0] if doc else rule.name))
+        out.append((rule.code, rule.name, rule.category, _sentence(doc[0] if doc else rule.name, rule.code, rule.name)))
     for code, (name, category, description) in INTERNAL_CODES.items():
-        out.append((code, name, category, f"{code} {name}: {description}"))
+        out.append((code, name, category, _sentence(description, code, name)))
     return out
+
+
+def _sentence(line: str, code: str, name: str) -> str:
+    """A docstring's first line without its "CODE name:" lead, starting with a capital."""
+    lead = f"{code} {name}:"
+    if line.startswith(lead):
+        line = line[len(lead) :].strip()
+    return line[:1].upper() + line[1:]

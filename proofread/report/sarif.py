@@ -15,7 +15,6 @@ from proofread.report._paths import relative, rule_catalogue
 from proofread.report.common import positions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/proofread/proofread"
 
 
 def _uri(path: str) -> dict:
@@ -103,7 +102,6 @@ def document(results) -> dict:
                     "driver": {
                         "name": "proofread",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
