@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from proofread.model import Block, BlockKind, Document, Span, Token
-from proofread.sentences import tokenize_block
+from proofread.sentences import tokenize_into
 from proofread.text_masks import inline_masks, merge_spans
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -41,9 +41,10 @@ def build_document(text: str, path: str = "-", markdown: bool | None = None) -> 
         blocks, structural_masks = _text_blocks(text)
     masks = merge_spans(structural_masks + inline_masks(text, markdown))
     mask_spans = tuple(Span(s, e) for s, e in masks)
+    mask_starts = [s for s, _ in masks]
     tokens: list[Token] = []
     for index, block in enumerate(blocks):
-        tokens.extend(tokenize_block(text, block, index, masks))
+        tokenize_into(tokens, text, block.start, block.end, index, masks, mask_starts)
     return Document(path, text, markdown, tuple(blocks), mask_spans, tuple(tokens))
 
 

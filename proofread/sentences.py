@@ -4,6 +4,11 @@ A word opens a sentence when it is the first word of its block, or when the text
 previous word) ends a sentence: a period, question or exclamation mark, possibly with closing quotes or
 brackets, with or without a space ("partnerships.The"). After an abbreviation, an initial, an ellipsis
 or a colon the answer is "maybe" (None): the casing rules leave such words alone.
+
+Speed (issue 7): this is the innermost loop of every check, one pass per word. A word is found by one
+``findall`` step that also returns the text before it (the gap), so offsets come from lengths instead
+of match objects; what a gap says about a sentence start is computed once per distinct gap and cached;
+masks are looked up once per block, and per word only in the few blocks that contain one.
 """
 
 from __future__ import annotations
@@ -14,11 +19,19 @@ from bisect import bisect_left
 from proofread.model import Block, Token, TokenKind
 
 # Letters joined by periods ("U.S.", "e.g.", "Ph.D.") come first so they are one token.
-_WORD = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}(?![^\W\d_])|\w+(?:['’\-]\w+)*")
+_INITIALISM = r"(?:[^\W\d_]{1,2}\.){2,}(?![^\W\d_])"
+_PLAIN_WORD = r"\w+(?:['’\-]\w+)*"
+_WORD = re.compile(f"{_INITIALISM}|{_PLAIN_WORD}")
+# The same words, each with the gap before it. Every character that is not a word character is in a
+# gap (any word character starts a word), so ``\W*`` is the whole gap and never backtracks; the empty
+# ``\Z`` branch takes the gap after the last word in one step (a gap that could not be matched would
+# be retried from each of its positions: quadratic on a long run of punctuation).
+_GAP_AND_WORD = re.compile(rf"(\W*)(?:({_INITIALISM})|({_PLAIN_WORD})|\Z)")
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _OPENERS = "\"'‘“([{*_¿¡«"
 _CLOSERS = "\"'’”)]}*_»"
 _MARKS = ".!?:;,"
+_FIRST_GAP_STRIP = _OPENERS + " \t\r\n"
 
 # Words that end with a period without ending the sentence. Lowercase; compared without the period.
 ABBREVIATIONS = frozenset(
@@ -27,65 +40,184 @@ ABBREVIATIONS = frozenset(
     sen rep rev hon pres ave blvd rd e.g i.e viz resp incl min max esp""".split()
 )
 
+_WORD_KIND = TokenKind.WORD
+_INITIALISM_KIND = TokenKind.INITIALISM
+_OTHER_KIND = TokenKind.OTHER
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__ frame: the same tuple
+
 
 def tokenize_block(text: str, block: Block, index: int, masks: list[tuple[int, int]]) -> list[Token]:
     """The prose words of ``block`` (skipping masked spans), each with its sentence-start verdict."""
-    mask_starts = [s for s, _ in masks]
     tokens: list[Token] = []
-    previous: Token | None = None
-    gap_start = block.start
-    for m in _WORD.finditer(text, block.start, block.end):
-        start, end = m.span()
-        if _masked(masks, mask_starts, start, end):
-            continue
-        word = m.group()
-        if "." in word:
-            kind = TokenKind.INITIALISM
-        elif _HAS_DIGIT_OR_UNDERSCORE.search(word):
-            kind = TokenKind.OTHER
-        else:
-            kind = TokenKind.WORD
-        gap_has_mask = _masked(masks, mask_starts, gap_start, start) if start > gap_start else False
-        verdict = _opens_sentence(text[gap_start:start], previous, gap_has_mask, word)
-        token = Token(kind, start, end, word, index, verdict)
-        tokens.append(token)
-        previous = token
-        gap_start = end
+    tokenize_into(tokens, text, block.start, block.end, index, masks, [s for s, _ in masks])
     return tokens
+
+
+def tokenize_into(
+    out: list[Token],
+    text: str,
+    start: int,
+    end: int,
+    index: int,
+    masks: list[tuple[int, int]],
+    mask_starts: list[int],
+) -> None:
+    """Append the tokens of the block ``text[start:end]`` (number ``index``) to ``out``.
+
+    ``masks`` are sorted, merged ``(start, end)`` pairs and ``mask_starts`` their starts.
+    """
+    if masks and _masked(masks, mask_starts, start, end):
+        _tokenize_masked(out, text, start, end, index, masks, mask_starts)
+    else:
+        _tokenize_clear(out, text, start, end, index)
+
+
+def _word_kind(word: str) -> TokenKind:
+    if word.isalpha() or not _HAS_DIGIT_OR_UNDERSCORE.search(word):
+        return _WORD_KIND
+    return _OTHER_KIND
+
+
+# What the text between two words says about the second one, whatever the words are.
+_GAP_NEVER = 0  # an ellipsis or a colon: None
+_GAP_NO_MARK = 1  # no sentence punctuation: None after an initialism, else False
+_GAP_BANG = 2  # ends with ! or ?: True
+_GAP_DOT_SPACED = 3  # a period, then space: None after an abbreviation or initialism, else True
+_GAP_DOT_TIGHT = 4  # "word.Word": as above, but True only before a capital (and not after one letter)
+_GAP_COMMA = 5  # ends with , or ;: False
+_GAP_CACHE: dict[str, int] = {" ": _GAP_NO_MARK, ", ": _GAP_COMMA, ". ": _GAP_DOT_SPACED}
+_GAP_CACHE_LIMIT = 50_000
+
+
+def _gap_class(gap: str) -> int:
+    if "…" in gap or ".." in gap:
+        cls = _GAP_NEVER
+    else:
+        last = ""
+        for ch in reversed(gap):
+            if ch in _MARKS:
+                last = ch
+                break
+        if not last:
+            cls = _GAP_NO_MARK
+        elif last in "!?":
+            cls = _GAP_BANG
+        elif last == ".":
+            cls = _GAP_DOT_SPACED if any(ch.isspace() for ch in gap) else _GAP_DOT_TIGHT
+        elif last == ":":
+            cls = _GAP_NEVER
+        else:
+            cls = _GAP_COMMA
+    if len(_GAP_CACHE) < _GAP_CACHE_LIMIT:
+        _GAP_CACHE[gap] = cls
+    return cls
+
+
+def _verdict(cls: int, previous_kind: TokenKind, previous_text: str, word: str) -> bool | None:
+    """The sentence start of ``word`` after a gap of class ``cls`` (any class but the two cheap ones)."""
+    if cls == _GAP_BANG:
+        return True
+    if cls == _GAP_NEVER:
+        return None
+    if cls == _GAP_COMMA:
+        return False
+    # a period
+    if previous_kind is _INITIALISM_KIND or _is_abbreviation(previous_text):
+        return None
+    if cls == _GAP_DOT_SPACED:
+        return True
+    return True if word[:1].isupper() and len(previous_text) > 1 else None
+
+
+def _tokenize_clear(out: list[Token], text: str, start: int, end: int, index: int) -> None:
+    """Tokens of a block that no mask touches: every word is kept and no gap holds a mask."""
+    append = out.append
+    gap_cache = _GAP_CACHE
+    pos = start
+    previous_kind = None
+    previous_text = ""
+    for gap, initialism, word in _GAP_AND_WORD.findall(text, start, end):
+        if initialism:
+            word = initialism
+            kind = _INITIALISM_KIND
+        elif not word:
+            break  # the gap after the last word
+        elif word.isalpha() or not _HAS_DIGIT_OR_UNDERSCORE.search(word):
+            kind = _WORD_KIND
+        else:
+            kind = _OTHER_KIND
+        token_start = pos + len(gap)
+        pos = token_start + len(word)
+        if previous_kind is None:
+            verdict = True if not gap or not gap.strip(_FIRST_GAP_STRIP) else None
+        else:
+            cls = gap_cache.get(gap)
+            if cls is None:
+                cls = _gap_class(gap)
+            if cls == _GAP_NO_MARK:
+                verdict = None if previous_kind is _INITIALISM_KIND else False
+            else:
+                verdict = _verdict(cls, previous_kind, previous_text, word)
+        append(_new_token(Token, (kind, token_start, pos, word, index, verdict)))
+        previous_kind = kind
+        previous_text = word
+
+
+def _tokenize_masked(
+    out: list[Token],
+    text: str,
+    start: int,
+    end: int,
+    index: int,
+    masks: list[tuple[int, int]],
+    mask_starts: list[int],
+) -> None:
+    """Tokens of a block that holds masked text: masked words are dropped, and so is the certainty
+    about a sentence start across a mask."""
+    append = out.append
+    pos = start
+    gap_start = start
+    previous_kind = None
+    previous_text = ""
+    for gap, initialism, word in _GAP_AND_WORD.findall(text, start, end):
+        if initialism:
+            word = initialism
+            kind = _INITIALISM_KIND
+        elif not word:
+            break
+        else:
+            kind = _word_kind(word)
+        token_start = pos + len(gap)
+        pos = token_start + len(word)
+        if _masked(masks, mask_starts, token_start, pos):
+            continue
+        gap_has_mask = token_start > gap_start and _masked(masks, mask_starts, gap_start, token_start)
+        if gap_start != token_start - len(gap):
+            gap = text[gap_start:token_start]  # the gap runs over masked words
+        if previous_kind is None:
+            if gap_has_mask:
+                verdict = False  # the sentence began with code or a link: this word is inside it
+            else:
+                verdict = True if not gap or not gap.strip(_FIRST_GAP_STRIP) else None
+        elif gap_has_mask:
+            verdict = None
+        else:
+            cls = _GAP_CACHE.get(gap)
+            if cls is None:
+                cls = _gap_class(gap)
+            if cls == _GAP_NO_MARK:
+                verdict = None if previous_kind is _INITIALISM_KIND else False
+            else:
+                verdict = _verdict(cls, previous_kind, previous_text, word)
+        append(_new_token(Token, (kind, token_start, pos, word, index, verdict)))
+        previous_kind = kind
+        previous_text = word
+        gap_start = pos
 
 
 def _masked(masks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     i = bisect_left(starts, end)  # masks starting before `end`
     return i > 0 and masks[i - 1][1] > start
-
-
-def _opens_sentence(gap: str, previous: Token | None, gap_has_mask: bool, word: str) -> bool | None:
-    """Whether ``word`` opens a sentence, given the text between it and the previous word."""
-    if previous is None:
-        if gap_has_mask:
-            return False  # the sentence began with code or a link: this word is inside it
-        return True if gap.strip(_OPENERS + " \t\r\n") == "" else None
-    if gap_has_mask:
-        return None
-    if "…" in gap or ".." in gap:
-        return None
-    marks = [ch for ch in gap if ch in _MARKS]
-    if not marks:
-        # "U.S. and": the initialism's own period may or may not end the sentence
-        return None if previous.kind is TokenKind.INITIALISM else False
-    last = marks[-1]
-    if last in "!?":
-        return True
-    if last == ".":
-        if previous.kind is TokenKind.INITIALISM or _is_abbreviation(previous.text):
-            return None
-        if not any(ch.isspace() for ch in gap):
-            # "word.Word" with no space: a new sentence only when the next word is capitalised
-            return True if word[:1].isupper() and len(previous.text) > 1 else None
-        return True
-    if last == ":":
-        return None
-    return False
 
 
 def _is_abbreviation(word: str) -> bool:
