@@ -52,6 +52,28 @@ def unmasked_spans(doc: Document, items: Iterable[T], span: Callable[[T], tuple[
         yield item
 
 
+def prose_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` over the whole text that lie inside a prose block and touch no mask."""
+    return prose_spans(doc, pattern.finditer(doc.text), lambda m: m.span())
+
+
+def prose_spans(doc: Document, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> Iterator[T]:
+    """The ``items`` (in order of position) whose span lies inside a prose block and touches no mask.
+
+    Markdown text that is neither a block nor masked (link reference definitions, setext underlines) is
+    left out: the consistency rules count only what a reader reads as prose.
+    """
+    blocks = doc.blocks
+    count = len(blocks)
+    i = 0
+    for item in unmasked_spans(doc, items, span):
+        start, end = span(item)
+        while i < count and blocks[i].end < end:  # blocks are sorted and do not overlap
+            i += 1
+        if i < count and blocks[i].start <= start:
+            yield item
+
+
 _UTF8: tuple[str, bytes] = ("", b"")
 
 

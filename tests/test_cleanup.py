@@ -114,6 +114,8 @@ def test_examples(rule, text, expected):
         ("The talks began.  They lasted two days.  The ministers left.\n", "two-spaces.txt"),
         ("Page one.\n\x0c\nPage two.\n", "pages.txt"),
         ("Windows text.\r\nAll of it.\r\n", "crlf.txt"),
+        ('It’s “a” and “b”.\n\n[id]: http://x.org "Title"\n', "linkdef.md"),
+        ("M.\u00a0Dupont et Mme\u00a0Durand arrivent à\u00a0Paris le 14\u00a0juillet.\n", "titles.txt"),
     ],
 )
 def test_leaves_alone(text, path):

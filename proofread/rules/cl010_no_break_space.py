@@ -1,7 +1,7 @@
 """CL010 no-break-space: a no-break space between two ordinary words ("the\\u00a0ministers").
 
 What it flags: a NO-BREAK SPACE (U+00A0) or NARROW NO-BREAK SPACE (U+202F) with a letter on each side,
-outside masked text.
+in prose (inside a paragraph, heading, list item, quote or table cell, outside masked text).
 
 Why: web pages are full of ``&nbsp;`` used for layout, and pasting keeps them. Between ordinary words
 they look like spaces but are not: lines cannot break there, and search, spell checking and word counts
@@ -9,9 +9,10 @@ see one long word.
 
 What it leaves alone: the no-break spaces that typography puts on purpose: after a number and before a
 unit or a noun ("10\\u00a0km", "5\\u00a0%"), before French punctuation ("Bonjour\\u00a0!", "« oui »"),
-after an abbreviation or an initial ("M.\\u00a0Dupont"), before a Roman numeral ("Louis\\u00a0XIV") or a
-unit symbol, and after a one-letter word ("v\\u00a0Praze", "a\\u00a0cat": Czech, Polish and careful
-English typography keep one-letter words off the end of a line). Masked text is never touched.
+after an abbreviation, an initial or a title ("M.\\u00a0Dupont", "Mme\\u00a0Durand"), before a Roman
+numeral ("Louis\\u00a0XIV") or a unit symbol, and after a one-letter word ("v\\u00a0Praze", "a\\u00a0cat":
+Czech, Polish and careful English typography keep one-letter words off the end of a line). Masked text
+is never touched.
 
 Fix safety: SAFE; the no-break space becomes an ordinary space, which looks the same.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_spans
+from proofread.cleanup import prose_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -34,6 +35,12 @@ _ROMAN_OR_UNIT = re.compile(
 )
 
 
+# Titles written without a period that typography binds to the name that follows ("Mme\u00a0Durand").
+_TITLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:Mmes?|Mlles?|Mgr|Mr|Mrs|Ms|Dr|Dra|Pr|Prof|Me|St|Ste|Sr|Sra|Jr|Hr|Fr|Sir)\Z"
+)
+
+
 class NoBreakSpace(Rule):
     code = "CL010"
     name = "no-break-space"
@@ -43,7 +50,7 @@ class NoBreakSpace(Rule):
         ("md:Talks\u202fcontinued on\u00a0Monday.\n", "md:Talks continued on Monday.\n"),
         ("The border is 10\u00a0km away.\n", None),
         ("Il a dit\u00a0: « bonjour\u00a0» et «\u00a0merci\u00a0»\u00a0!\n", None),
-        ("M.\u00a0Dupont met Louis\u00a0XIV in Praha v\u00a0Praze.\n", None),
+        ("M.\u00a0Dupont met Mme\u00a0Durand and Louis\u00a0XIV in Praha v\u00a0Praze.\n", None),
         ("md:Code: `a\u00a0b`.\n", None),
     )
 
@@ -54,9 +61,11 @@ class NoBreakSpace(Rule):
             if char in text:
                 found.extend(pattern.finditer(text))
         found.sort(key=lambda m: m.start())
-        for m in unmasked_spans(doc, found, lambda m: m.span()):
+        for m in prose_spans(doc, found, lambda m: m.span()):
             start, end = m.span()
             if _ROMAN_OR_UNIT.match(text, end):
+                continue
+            if _TITLE_BEFORE.search(text, max(0, start - 6), start):
                 continue
             label = "No-break space" if m.group() == "\u00a0" else "Narrow no-break space"
             fix = Fix.safe("Use an ordinary space", Edit(start, end, " "))

@@ -10,7 +10,7 @@ it.
 
 What it leaves alone: words all in one script (Cyrillic words that are Cyrillic are fine); words whose
 odd letters have no look-alike in the other script, which are written that way on purpose (the Greek
-letters of "NFκB", "TNFα", "μm"); and masked text (code, URLs, front matter).
+letters of "NFκB", "TNFα", "μm"); and anything that is not prose (code, URLs, front matter, Markdown link definitions).
 
 Fix safety: SAFE; each odd letter is replaced by its look-alike in the word's main script (the script of
 most of its letters; on a tie, the script of most of the letters around it), which changes nothing a
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import has_bytes, unmasked_spans
+from proofread.cleanup import has_bytes, prose_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -91,7 +91,7 @@ class MixedScriptWord(Rule):
         text = doc.text
         if not has_bytes(text, _FOREIGN_LEADS):
             return
-        for lo, hi in unmasked_spans(doc, _mixed_words(text), lambda span: span):
+        for lo, hi in prose_spans(doc, _mixed_words(text), lambda span: span):
             word = text[lo:hi]
             counts = _script_counts(word)
             if sum(1 for n in counts.values() if n) != 2:

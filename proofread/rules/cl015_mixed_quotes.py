@@ -9,8 +9,8 @@ Why: one document should use one style; a mix shows the seams of copy and paste 
 What it leaves alone: documents that use one style, and documents with as many of each (no majority to
 follow); a straight quote right after a digit, which is an inch or second mark (5'10", 12" pipe); the
 single quotes and apostrophes, which are another question (CL016 handles apostrophes); German low
-quotes and guillemets; and masked text (code, URLs, HTML attributes, link titles, front matter), which is
-also left out of the count.
+quotes and guillemets; and anything that is not prose (code, URLs, HTML attributes, link titles and
+definitions, front matter), which is also left out of the count.
 
 Fix safety: SAFE. A curly quote becomes a straight one. A straight quote becomes an opening “ when it
 follows a space or an opening bracket and precedes a word, and a closing ” when it follows a word and
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -69,8 +69,8 @@ class MixedQuotes(Rule):
             return
         if "“" not in text and "”" not in text:
             return
-        straight = [m.start() for m in unmasked_matches(doc, _STRAIGHT)]
-        curly = sorted(m.start() for pattern in _CURLY for m in unmasked_matches(doc, pattern))
+        straight = [m.start() for m in prose_matches(doc, _STRAIGHT)]
+        curly = sorted(m.start() for pattern in _CURLY for m in prose_matches(doc, pattern))
         if not straight or not curly or len(straight) == len(curly):
             return
         counts = f"{len(curly)} curly, {len(straight)} straight"

@@ -8,7 +8,7 @@ page, and search for "don't" misses "don’t".
 
 What it leaves alone: documents that use one style, and documents with as many of each; apostrophes
 that do not sit between two letters ("students'", "'90s"), which cannot be told from single quotation
-marks; quotation marks, which are another question (CL015); and masked text (code, URLs, front matter),
+marks; quotation marks, which are another question (CL015); and anything that is not prose (code, URLs, front matter),
 which is also left out of the count.
 
 Fix safety: SAFE; an apostrophe between two letters is an apostrophe in either style.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -46,8 +46,8 @@ class MixedApostrophes(Rule):
         text = doc.text
         if "'" not in text or "’" not in text:
             return
-        straight = [m.start() for m in unmasked_matches(doc, _STRAIGHT)]
-        curly = [m.start() for m in unmasked_matches(doc, _CURLY)]
+        straight = [m.start() for m in prose_matches(doc, _STRAIGHT)]
+        curly = [m.start() for m in prose_matches(doc, _CURLY)]
         if not straight or not curly or len(straight) == len(curly):
             return
         counts = f"{len(curly)} curly, {len(straight)} straight"

@@ -8,7 +8,7 @@ Why: typewriter-style double spacing survives in pasted text; one document shoul
 one way, and a stray double space shows the seam.
 
 What it leaves alone: documents that put two spaces after most sentences (a consistent, if old, style),
-spaces anywhere else (indentation, alignment, Markdown hard breaks), and masked text (code, URLs, front
+spaces anywhere else (indentation, alignment, Markdown hard breaks), and anything that is not prose (code, URLs, front
 matter), which is also left out of the count.
 
 Fix safety: SAFE; the run becomes one space.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -49,7 +49,7 @@ class DoubleSpaceBetweenSentences(Rule):
         if not _DOUBLE_AFTER_END.search(doc.text):
             return
         single, multiple = 0, []
-        for m in unmasked_matches(doc, _SENTENCE_GAP):
+        for m in prose_matches(doc, _SENTENCE_GAP):
             if m.end(1) - m.start(1) == 1:
                 single += 1
             else:
