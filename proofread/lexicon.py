@@ -8,36 +8,40 @@ Sources (see ``dictionaries/README.md`` for licences):
   name) from "may"/"May" (both).
 - ``dictionaries/en-frequencies.tsv.gz``: word frequencies from wordfreq (many sources: books, news,
   Wikipedia, subtitles, the web); and pyspellchecker's word list, read from the installed package.
-- ``dictionaries/tech-words.txt``: common words of software documentation that no dictionary has.
+- ``dictionaries/tech-words.txt``: common words of software documentation that no dictionary has. They
+  are terms, not words: the spelling rules accept them (``is_term``), but ``is_known`` and
+  ``cased_forms`` leave them out, so that rules about capitals treat "npm" or "stdin" as code names.
 - ``dictionaries/wikipedia-misspellings.tsv``: known misspellings and their corrections.
 
-Parsing those takes a second, so the first load writes a compact pickle under the user cache directory
-(``$XDG_CACHE_HOME/proofread`` or ``~/.cache/proofread``), keyed by the sources' sizes and mtimes and the
-package version; later loads read the pickle in a few tens of milliseconds. ``load_lexicon()`` is cached
+Parsing those takes a second or two, so the first load writes compact pickle files under the user cache
+directory (``$XDG_CACHE_HOME/proofread`` or ``~/.cache/proofread``), keyed by the sources' sizes and
+mtimes and the package version; later loads read them in a few tens of milliseconds (the table of
+unlisted words in use is read only when a document has such words). ``load_lexicon()`` is cached
 per process, and nothing loads until a rule asks for it.
 """
 
 from __future__ import annotations
 
+import array
 import gzip
 import hashlib
 import json
 import math
 import os
 import pickle
-from collections.abc import Mapping
-from functools import lru_cache
+from bisect import bisect_left
+from collections.abc import Callable, Mapping
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from proofread.spelling.edits import edits1, slip_cost
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 4  # bump when the pickled layout changes
+_FORMAT = 7  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
-# a curated technical word as _TECH. Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
+# Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
 _UNSEEN = 3
-_TECH = 300
 _USAGE_MIN = 30
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -54,11 +58,13 @@ def dictionaries_dir() -> Path:
 
 
 def _frequency_source() -> Path | None:
-    try:
-        import spellchecker
-    except ImportError:  # pragma: no cover - pyspellchecker is a dependency
+    """pyspellchecker's English word list, found without importing the package."""
+    from importlib.util import find_spec
+
+    spec = find_spec("spellchecker")
+    if spec is None or not spec.origin:  # pragma: no cover - pyspellchecker is a dependency
         return None
-    path = Path(spellchecker.__file__).resolve().parent / "resources" / "en.json.gz"
+    path = Path(spec.origin).resolve().parent / "resources" / "en.json.gz"
     return path if path.exists() else None
 
 
@@ -105,7 +111,7 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _build_tables():
-    """(counts, forms, usage, misspellings): ``counts`` maps each known word, lowercased, to its
+    """(counts, forms, usage, misspellings, terms): ``counts`` maps each known word, lowercased, to its
     occurrences per billion words; ``forms`` its capitalisations where they differ from lowercase;
     ``usage`` the frequencies of strings seen in use that no dictionary lists ("lifecycle", "repo")."""
     d = dictionaries_dir()
@@ -126,8 +132,6 @@ def _build_tables():
 
     for word in _read_lines(d / "en_US-words.txt.gz"):
         add(word, _UNSEEN)
-    for word in _read_lines(d / "tech-words.txt"):
-        add(word.split()[0], _TECH)
     # Words only pyspellchecker has: its list is lowercase, so it says nothing about their capitals.
     freq_path = _frequency_source()
     if freq_path:
@@ -143,30 +147,95 @@ def _build_tables():
         if wrong.lower() in counts:
             continue
         misspellings[wrong] = tuple(r for r in rights.split(",") if r)
-    return counts, compact, usage, misspellings
+    terms = frozenset(w.split()[0].lower() for w in _read_lines(d / "tech-words.txt"))
+    return counts, compact, usage, misspellings, terms
+
+
+class WordTable:
+    """A read-only map of lowercase words to counts, stored as one sorted list and an array of counts:
+    it loads from the cache without building a dictionary, and looks up by bisection."""
+
+    __slots__ = ("_words", "_counts")
+
+    def __init__(self, words: list[str], counts: array.array):
+        self._words = words
+        self._counts = counts
+
+    @classmethod
+    def from_dict(cls, table: dict[str, int]) -> WordTable:
+        words = sorted(table)
+        return cls(words, array.array("q", (table[w] for w in words)))
+
+    def to_bytes(self) -> tuple[str, bytes]:
+        return "\n".join(self._words), self._counts.tobytes()
+
+    @classmethod
+    def from_bytes(cls, words: str, counts: bytes) -> WordTable:
+        values = array.array("q")
+        values.frombytes(counts)
+        return cls(words.split("\n") if words else [], values)
+
+    def _index(self, word: str) -> int:
+        i = bisect_left(self._words, word)
+        return i if i < len(self._words) and self._words[i] == word else -1
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._index(word) >= 0
+
+    def __getitem__(self, word: str) -> int:
+        i = self._index(word)
+        if i < 0:
+            raise KeyError(word)
+        return self._counts[i]
+
+    def get(self, word: str, default: int = 0) -> int:
+        i = self._index(word)
+        return self._counts[i] if i >= 0 else default
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def items(self):
+        return zip(self._words, self._counts, strict=True)
 
 
 def _load_tables():
-    paths = _sources()
-    key = _cache_key(paths)
-    cache = _cache_dir() / f"lexicon-{key}.pickle"
+    """(counts, forms, misspellings, a loader of usage, terms), from the cache when it is fresh.
+
+    Two pickle files per cache key: the main tables, read on every run, and the usage table, read only
+    when a document has words no dictionary lists."""
+    key = _cache_key(_sources())
+    main = _cache_dir() / f"lexicon-{key}.pickle"
+    extra = _cache_dir() / f"lexicon-{key}-usage.pickle"
     try:
-        with open(cache, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        with open(main, "rb") as f:
+            words, values, forms, misspellings, terms = pickle.load(f)
+        table = WordTable.from_bytes(words, values)
+        return table, forms, misspellings, lambda: _read_usage(extra), terms
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
         pass
-    tables = _build_tables()
+    counts, forms, usage, misspellings, terms = _build_tables()
+    table = WordTable.from_dict(counts)
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob("lexicon-*.pickle"):
+        main.parent.mkdir(parents=True, exist_ok=True)
+        for old in main.parent.glob("lexicon-*"):
             old.unlink(missing_ok=True)
-        tmp = cache.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        for path, data in ((extra, usage), (main, (*table.to_bytes(), forms, misspellings, terms))):
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as f:
+                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
     except OSError:
         pass  # a read-only home: work without the cache
-    return tables
+    return table, forms, misspellings, lambda: usage, terms
+
+
+def _read_usage(path: Path) -> dict[str, int]:
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        return _build_tables()[2]
 
 
 def normalize(word: str) -> str:
@@ -199,13 +268,15 @@ class Lexicon:
 
     def __init__(
         self,
-        counts: dict[str, int],
+        counts: WordTable | dict[str, int],
         forms: dict[str, tuple[str, ...]],
         misspellings: dict[str, tuple[str, ...]] | None = None,
-        usage: dict[str, int] | None = None,
+        usage: dict[str, int] | Callable[[], dict[str, int]] | None = None,
+        terms: frozenset[str] = frozenset(),
     ):
-        self._counts = counts
-        self._usage = usage or {}
+        self._terms = terms
+        self._counts = counts if isinstance(counts, WordTable) else WordTable.from_dict(counts)
+        self._usage_source = usage
         self._forms = forms
         self._misspellings = misspellings or {}
         self._by_length: dict[int, list[str]] | None = None
@@ -257,6 +328,11 @@ class Lexicon:
             parts = [p for p in w.split("-") if p]
             return bool(parts) and all(self.is_known(p) for p in parts)
         return False
+
+    def is_term(self, word: str) -> bool:
+        """Whether ``word`` is a listed technical term ("stdin", "lockfile", "mdBook"), whatever its case."""
+        w = normalize(word).lower()
+        return w in self._terms or (w.endswith("'s") and w[:-2] in self._terms)
 
     def cased_forms(self, word: str) -> tuple[str, ...]:
         """The spellings of ``word`` the lexicon knows, ignoring case: "niger" -> ("Niger",),
@@ -407,6 +483,11 @@ class Lexicon:
     USAGE_MARGIN = 2.0
     USAGE_COST_WEIGHT = 4.0
 
+    @cached_property
+    def _usage(self) -> dict[str, int]:
+        src = self._usage_source
+        return (src() if callable(src) else src) or {}
+
     def usage(self, word: str) -> int:
         """How often a string that no dictionary lists is seen in use, per billion words (0 if never)."""
         return self._usage.get(normalize(word).lower(), 0)
@@ -504,8 +585,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon, built from ``dictionaries/`` and pyspellchecker's frequencies; cached."""
-    counts, forms, usage, misspellings = _load_tables()
-    return Lexicon(counts, forms, misspellings, usage)
+    counts, forms, misspellings, usage, terms = _load_tables()
+    return Lexicon(counts, forms, misspellings, usage, terms)
 
 
 __all__ = ["Lexicon", "load_lexicon", "dictionaries_dir", "match_case", "normalize"]

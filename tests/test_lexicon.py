@@ -95,3 +95,9 @@ def test_small_lexicon_from_words():
 
 def test_load_is_cached():
     assert load_lexicon() is load_lexicon()
+
+
+def test_technical_terms_are_spelling_only(lex):
+    # accepted by the spelling rules, but not words whose capitals the casing rules should weigh
+    assert lex.is_term("stdin") and lex.is_term("lockfiles") and lex.is_term("mdBook")
+    assert not lex.is_known("stdin") and lex.cased_forms("stdin") == ()

@@ -37,11 +37,13 @@ class KnownMisspelling(Rule):
         lexicon = ctx.lexicon
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         for tok in doc.tokens:
-            if lexicon.is_known(tok.text):
+            if lexicon.is_known(tok.text) or lexicon.is_term(tok.text):
                 continue
             for cand in scan.candidates(tok):
                 fixes = lexicon.known_misspelling(cand.text)
-                if not fixes or lexicon.is_known(cand.full) or lexicon.is_known(cand.text):
+                if not fixes or lexicon.is_term(cand.text):
+                    continue
+                if lexicon.is_known(cand.full) or lexicon.is_known(cand.text):
                     continue
                 word = cand.text
                 if len(fixes) == 1:

@@ -54,10 +54,10 @@ class UnknownWord(Rule):
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         unknown = []
         for tok in doc.tokens:
-            if lexicon.is_known(tok.text):
+            if lexicon.is_known(tok.text) or lexicon.is_term(tok.text):
                 continue
             for cand in scan.candidates(tok):
-                if lexicon.is_known(cand.full) or lexicon.is_known(cand.text):
+                if lexicon.is_known(cand.full) or lexicon.is_known(cand.text) or lexicon.is_term(cand.text):
                     continue
                 if lexicon.known_misspelling(cand.text) or lexicon.known_misspelling(cand.full):
                     continue  # SP001 reports it, with a surer fix
