@@ -78,8 +78,12 @@ class Config:
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
+        """True for a path the exclusion globs match, and for the words files (they are not prose)."""
         rel = self.relative(path)
-        return any(glob_match(p, rel) for p in self.exclude + self.extend_exclude)
+        if any(glob_match(p, rel) for p in self.exclude + self.extend_exclude):
+            return True
+        absolute = os.path.abspath(path)
+        return any(absolute == os.path.abspath(w) for w in self.words_files())
 
     def is_included(self, path: str) -> bool:
         rel = self.relative(path)

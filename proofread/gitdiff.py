@@ -69,8 +69,14 @@ def changed_lines(ref: str, cwd: str | None = None) -> Changed:
     """The lines changed since ``ref`` in the repository around ``cwd``; untracked files count as all changed."""
     if ref.startswith("-"):
         raise GitDiffError(f"--diff-from: {ref!r} is not a git ref")
-    root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    try:
+        root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    except GitDiffError as exc:
+        raise GitDiffError(f"--diff-from: {str(exc).split('fatal: ')[-1]}") from None
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    except GitDiffError:
+        raise GitDiffError(f"--diff-from: unknown git ref {ref!r}") from None
     diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", ref, "--"], root)
     changed = parse_diff(diff, root)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)

@@ -98,3 +98,13 @@ def test_vocab_collect_lists_unknown_capitalised_words(tmp_path):
     (tmp_path / ".proofread-words.txt").write_text("Zorbelia\n", encoding="utf-8")
     r = run_cli("vocab", "collect", ".", cwd=tmp_path)
     assert "Zorbelia" not in r.stdout and "Quuxton" in r.stdout
+
+
+def test_words_files_are_not_checked_as_prose(tmp_path):
+    (tmp_path / "proofread.toml").write_text('vocabulary = ["names.txt", ".proofread-words.txt"]\n', encoding="utf-8")
+    (tmp_path / "names.txt").write_text("# names\nzorbel\n", encoding="utf-8")
+    (tmp_path / ".proofread-words.txt").write_text("# more\nkubectl\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("All fine here.\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = run(Settings(paths=(str(tmp_path),), output_format="concise"), out, err)
+    assert code == 0, out.getvalue() + err.getvalue()
