@@ -94,6 +94,13 @@ def chunk_around(text: str, start: int, end: int, lo: int = 0, hi: int | None = 
     return (left.start() if left else start), (right.end() if right else end)
 
 
+def quote_closes(doc: Document, pos: int) -> bool:
+    """True when the straight double quote at ``pos`` closes a quotation rather than opening one: an odd
+    number of straight double quotes stand before it in its block."""
+    lo, _ = block_of(doc, pos)
+    return doc.text.count('"', lo, pos) % 2 == 1
+
+
 def prose_chunk(doc: Document, start: int, end: int) -> tuple[int, int]:
     """Like ``chunk_around`` within the block holding ``start``, cut short at masked spans.
 

@@ -1,7 +1,9 @@
 """PU001 missing-space-after-comma: a comma glued to the next word ("Mali,Burkina Faso,and Niger").
 
 What it flags: a comma with a word (or a closing bracket or quote) on its left and a word (or an opening
-bracket or quote) on its right, with no space between: "Mali,Burkina", "(no,this", "in 2020,the".
+bracket or quote) on its right, with no space between: "Mali,Burkina", "(no,this", "in 2020,the". When a
+closing quote follows the comma ('"Yes,"he said', "“Yes,”he said") the space goes after the quote; a
+straight quote closes when an odd number of them stand before it in the block.
 
 Why: in English prose a comma between words is always followed by a space; a missing one is a typing
 slip, and it also hides both words from spell checkers.
@@ -19,13 +21,13 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import looks_like_code, prose_chunk, prose_matches
+from proofread.punctuation import looks_like_code, prose_chunk, prose_matches, quote_closes
 from proofread.rules.base import Rule
 
 # A comma after a letter (or a closing bracket/quote) and before a letter (or an opening bracket/quote),
 # or after a whole number and before a lowercase word ("in 2020,the").
 _CANDIDATE = re.compile(
-    r",(?:(?<=[^\W\d_],)(?=[“‘\"(]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(]?[^\W\d_])"
+    r",(?:(?<=[^\W\d_],)(?=[“‘\"(”]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(”]?[^\W\d_])"
     r"|(?<=\d,)(?=[a-z]{2,}\b))"
 )
 _SINGLE_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
@@ -42,6 +44,8 @@ class MissingSpaceAfterComma(Rule):
         ("It was late (no,this is true).", "It was late (no, this is true)."),
         ("In 2020,the office moved.", "In 2020, the office moved."),
         ('He said "yes",then left.', 'He said "yes", then left.'),
+        ('"Yes,"he said,"go."', '"Yes," he said, "go."'),
+        ("“Yes,”he said.", "“Yes,” he said."),
         ("About 1,000,000 people, or 3,14 in French notation.", None),
         ("Plot the point x,y on the graph.", None),
         ("Run it with --mount=type=cache,target=/root and pandas[excel,plot].", None),
@@ -61,5 +65,8 @@ class MissingSpaceAfterComma(Rule):
                 continue
             if text[comma - 1].isdigit() and not _NUMBER.match(text, lo, comma):
                 continue  # "v1.2,beta", "x2,y": a number glued to letters reads as data
-            fix = Fix.safe("Add a space after the comma", Edit(comma + 1, comma + 1, " "))
-            yield self.diagnostic("Missing space after a comma", comma, comma + 1, fix, [", "])
+            end = comma + 1
+            if text[end] == "”" or (text[end] == '"' and quote_closes(doc, end)):
+                end += 1  # '"Yes,"he said': the space goes after the closing quote
+            fix = Fix.safe("Add a space after the comma", Edit(end, end, " "))
+            yield self.diagnostic("Missing space after a comma", comma, end, fix, [text[comma:end] + " "])

@@ -25,12 +25,23 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import LOWER, UPPER, is_tld, last_word, looks_like_code, prose_chunk, prose_matches
+from proofread.punctuation import (
+    LOWER,
+    UPPER,
+    is_tld,
+    last_word,
+    looks_like_code,
+    prose_chunk,
+    prose_matches,
+    quote_closes,
+)
 from proofread.rules.base import Rule
 
 # A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
 # followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
-_CANDIDATE = re.compile(rf"\.(?:(?<=[^\W_]\.)[)”’]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))")
+_CANDIDATE = re.compile(
+    rf"\.(?:(?<=[^\W_]\.)[)”’\"]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))"
+)
 _CLOSERS = ')]”"’'
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
 _NOT_A_SENTENCE_AFTER = re.compile(rf"\.[\w]|[(_\d{UPPER}]|['’][{UPPER}]")
@@ -52,6 +63,8 @@ class MissingSpaceAfterPeriod(Rule):
         ("We met on February 24th.Attendees learned a lot.", "We met on February 24th. Attendees learned a lot."),
         ("It was built in 2020.Next year it grows.", "It was built in 2020. Next year it grows."),
         ("He left (as planned.)Then she came.", "He left (as planned.) Then she came."),
+        ('He said "stop."Then he left.', 'He said "stop." Then he left.'),
+        ('He stopped."The end," she said.', 'He stopped. "The end," she said.'),
         (
             "It was set up by the council (FSCAC).These rules apply.",
             "It was set up by the council (FSCAC). These rules apply.",
@@ -103,5 +116,7 @@ class MissingSpaceAfterPeriod(Rule):
             elif not _NUMBER.match(left):
                 continue
             end = m.end()
+            if text[end - 1] == '"' and end - 1 > period and not quote_closes(doc, end - 1):
+                end -= 1  # 'it ended."The next': the quote opens the next sentence
             fix = Fix.safe("Add a space after the period", Edit(end, end, " "))
             yield self.diagnostic("Missing space after a period", period, end, fix, [text[period:end] + " "])

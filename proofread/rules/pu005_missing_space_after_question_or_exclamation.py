@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import LOWER, UPPER, looks_like_code, prose_chunk, prose_matches
+from proofread.punctuation import LOWER, UPPER, looks_like_code, prose_chunk, prose_matches, quote_closes
 from proofread.rules.base import Rule
 
 # One pattern per mark so that each begins with a literal (fast to scan for); "?!" and "!?" are
 # matched from their first mark.
-_AFTER = rf"[?!]*[)”’]?(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
+_AFTER = rf"[?!]*[)”’\"]?(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
 _CANDIDATES = (
     re.compile(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}"),
     re.compile(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}"),
@@ -40,6 +40,8 @@ class MissingSpaceAfterQuestionOrExclamation(Rule):
         ("The app is now available!This is great.", "The app is now available! This is great."),
         ("Really?!No way.", "Really?! No way."),
         ("He asked “why?”She answered.", "He asked “why?” She answered."),
+        ('He asked "why?"She answered.', 'He asked "why?" She answered.'),
+        ('Why?"Stop," she said.', 'Why? "Stop," she said.'),
         ("What?! No. Is a!=b or file?.txt a match?", None),
         ("Call page?id=Foo or vec!Foo_bar or x?FooBar here.", None),
         ("Visit https://example.com/items?Name=Foo now.", None),
@@ -52,6 +54,8 @@ class MissingSpaceAfterQuestionOrExclamation(Rule):
             if looks_like_code(text[lo:hi]):
                 continue
             end = m.end()
-            mark = m.group()
+            if text[end - 1] == '"' and not quote_closes(doc, end - 1):
+                end -= 1  # 'Why?"Stop," she said': the quote opens the next sentence
+            mark = text[m.start() : end]
             fix = Fix.safe(f"Add a space after the {mark!r}", Edit(end, end, " "))
             yield self.diagnostic(f"Missing space after {mark!r}", m.start(), end, fix, [mark + " "])
