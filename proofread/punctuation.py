@@ -21,9 +21,12 @@ LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļ
 LETTER = r"[^\W\d_]"
 
 # Characters that do not occur in a run of prose words but do in code, paths, options, markup and data:
-# "key=value", "/root", "a/b/c", "<T,A>", "[extra,plot]", "snake_case", "a::b", "f()", "$VAR", "a|b".
+# "key=value", "/root", "a/b/c", "<T,A>", "[extra,plot]", "snake_case", "a::b", "f()", "max(a,b)",
+# "$VAR", "a|b"; but "partner(s),and" is prose.
 # One slash between two words is prose ("and/or", "actors/actresses").
-_CODEISH = re.compile(r"[=\\<>{}\[\]@#$^&|~+`]|::|[^\W_]_|_[^\W_]|\(\)|/.*/|(?<![^\W\d_])/|/(?![^\W\d_])")
+_CODEISH = re.compile(
+    r"[=\\<>{}\[\]@#$^&|~+`]|::|[^\W_]_|_[^\W_]|\(\)|[^\W_]\((?!s\))|/.*/|(?<![^\W\d_])/|/(?![^\W\d_])"
+)
 _LEFT_CHUNK = re.compile(r"\S*\Z")
 _RIGHT_CHUNK = re.compile(r"\S*")
 # The last run of letters of a string, and what stands right before it.
