@@ -130,3 +130,12 @@ def test_capitalised_sentence_start_slip_is_flagged(ctx):
 
 def test_lowercased_name_is_left_to_casing_rules(ctx):
     assert flagged("Bazoum spoke. Later bazoum left.", ctx) == []
+
+
+def test_words_beside_numbers_are_checked(ctx):
+    assert flagged("A 13-yera-old boy and a 10-year-old girl.", ctx) == ["yera"]
+
+
+def test_recurring_word_is_a_term_unless_a_clear_slip(ctx):
+    assert flagged("We parse toml files; toml is simple.", ctx) == []
+    assert flagged("We wil go and we wil stay.", ctx) == ["wil", "wil"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from proofread.model import Diagnostic, Edit, Fix
+from proofread.model import Diagnostic, Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 from proofread.spelling.shape import SpellingScan
 
@@ -37,7 +37,7 @@ class KnownMisspelling(Rule):
         lexicon = ctx.lexicon
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         for tok in doc.tokens:
-            if lexicon.is_known(tok.text) or lexicon.is_term(tok.text):
+            if tok.kind is TokenKind.WORD and (lexicon.is_known(tok.text) or lexicon.is_term(tok.text)):
                 continue
             for cand in scan.candidates(tok):
                 fixes = lexicon.known_misspelling(cand.text)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from proofread.model import Diagnostic, Edit, Fix
+from proofread.model import Diagnostic, Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 from proofread.spelling.edits import slip_cost
 from proofread.spelling.shape import SpellingScan
@@ -46,6 +46,9 @@ class UnknownWord(Rule):
     # A capitalised word opening a sentence is flagged only when its first suggestion is this sure.
     SENTENCE_START_CONFIDENCE = 0.9
     SENTENCE_START_MAX_COST = 1.0
+    # A word the document uses more than once is flagged only when it is a slip this likely (a candidate
+    # score: see Lexicon.candidates); "wil" for "will" scores about 6.
+    RECURRING_MIN_SLIP = 5.5
     # The fix may be applied (unsafely) when the first suggestion is this sure and twice the second.
     LEAD = 0.6
 
@@ -54,7 +57,7 @@ class UnknownWord(Rule):
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         unknown = []
         for tok in doc.tokens:
-            if lexicon.is_known(tok.text) or lexicon.is_term(tok.text):
+            if tok.kind is TokenKind.WORD and (lexicon.is_known(tok.text) or lexicon.is_term(tok.text)):
                 continue
             for cand in scan.candidates(tok):
                 if lexicon.is_known(cand.full) or lexicon.is_known(cand.text) or lexicon.is_term(cand.text):
@@ -68,6 +71,8 @@ class UnknownWord(Rule):
                 continue  # in common use though no dictionary lists it: "lifecycle", "repo"
             if lexicon.derivation(cand.text):
                 continue  # built from known words: "reengineering", "webform", "growable"
+            if cand.recurring and lexicon.best_slip_score(cand.text) < self.RECURRING_MIN_SLIP:
+                continue  # used again and again: a term of this text ("toml", "libc"), not a slip
             suggestions = lexicon.suggest(cand.text, limit=3, context=scan.counts)
             if cand.sentence_start:
                 if not suggestions or suggestions[0][1] < self.SENTENCE_START_CONFIDENCE:

@@ -10,9 +10,9 @@ alone, without consulting any per-document exception list, when it is:
 - code-like: an inner capital ("camelCase", "mdBook", "iOS"), digits or underscores ("snake_case",
   "10km", "3rd": the document model marks these as TokenKind.OTHER), a word glued to a path or a file
   name ("main.rs", "src/lib"), a hashtag or a handle ("#python", "@user");
-- a lowercase word that recurs in the document: a term of the text, not a slip
-  (typing slips do not repeat themselves; a misspelling that does is caught by the known-misspelling
-  rule);
+- a lowercase word that recurs in the document is marked ``recurring``: likely a term of the text, not a
+  slip (typing slips do not repeat themselves; a misspelling that does is often a known one), so the
+  unknown-word rule flags it only when it is one cheap slip from a common word ("wil" twice);
 - a lowercased name: a word found capitalised inside a sentence elsewhere in the document ("niger" where
   "Niger" also appears) is the casing rules' business;
 - in the project's vocabulary (``ctx.vocabulary``).
@@ -57,6 +57,7 @@ class Candidate:
     text: str  # the word without a possessive or contraction ending
     full: str  # the word as written, ending included
     sentence_start: bool
+    recurring: bool = False  # lowercase and used more than once in the document: likely a term
 
 
 def is_code_like(word: str) -> bool:
@@ -124,18 +125,24 @@ class SpellingScan:
 
     def candidates(self, tok: Token):
         """Yield the parts of ``tok`` that need checking (nothing for names, codes and terms)."""
-        if tok.kind is not TokenKind.WORD:
-            return
         word = tok.text
-        if word.lower() in self.vocabulary_lower or is_foreign_looking(word) or is_code_like(word):
+        if tok.kind is TokenKind.OTHER:
+            # "13-year-old": the lowercase words beside a number are still words
+            if "-" not in word or "_" in word or self._glued_to_code(tok):
+                return
+        elif tok.kind is not TokenKind.WORD:
             return
-        if self._glued_to_code(tok):
+        elif word.lower() in self.vocabulary_lower or is_foreign_looking(word) or is_code_like(word):
+            return
+        elif self._glued_to_code(tok):
             return
         pos = tok.start
         parts = word.split("-")
         for index, part in enumerate(parts):
             start = pos
             pos += len(part) + 1
+            if tok.kind is TokenKind.OTHER and not (part.isalpha() and part.islower()):
+                continue
             stem = _strip_suffix(part)
             if len(stem) < 3 or _ELISION.match(stem):
                 continue  # two letters say too little; "d'etat", "l'Heroine" are French
@@ -153,9 +160,8 @@ class SpellingScan:
             else:
                 if low in self.capitalised_inside:
                     continue  # a lowercased name: the casing rules' job
-                if self.counts[low] >= self.RECURRING:
-                    continue  # a term of this document
-            yield Candidate(start, start + len(stem), stem, part, at_start and stem[0].isupper())
+            recurring = self.counts[low] >= self.RECURRING
+            yield Candidate(start, start + len(stem), stem, part, at_start and stem[0].isupper(), recurring)
 
 
 def _strip_suffix(word: str) -> str:
