@@ -7,7 +7,7 @@
 2. The seed article (examples/article.txt) against the hand-made gold list bench/seed_gold.jsonl.
 3. The clean Markdown corpus: nothing is planted, so every finding is a false alarm.
 
-Run: python bench/accuracy.py [--seeds 1 2 3] [--files 200]
+Run: python bench/accuracy.py [--seeds 1 2 3] [--files 150]
 """
 
 from __future__ import annotations
@@ -471,7 +471,7 @@ def run(seeds: list[int], n_files: int, tools: list[str] = TOOLS) -> tuple[str, 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
-    ap.add_argument("--files", type=int, default=200, help="files per seed (0: all 754)")
+    ap.add_argument("--files", type=int, default=150, help="files per seed (0: all 754)")
     ap.add_argument("--tools", nargs="+", default=TOOLS, choices=TOOLS)
     a = ap.parse_args()
     text, _ = run(a.seeds, a.files, a.tools)

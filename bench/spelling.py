@@ -6,7 +6,7 @@ suggestion is its answer (top-1) and its first three its top-3, compared without
 spell_accuracy.py does. Each tool runs once in a process of its own; its set-up (loading its dictionary)
 is timed apart from the look-ups.
 
-Run: python bench/spelling.py [--per-list 100]   (0: whole lists; birkbeck alone has 35,406)
+Run: python bench/spelling.py [--per-list 80]   (0: whole lists; birkbeck alone has 35,406)
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def report(samples, full, results, per_list, tools) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--per-list", type=int, default=100, help="misspellings per list (0: all)")
+    ap.add_argument("--per-list", type=int, default=80, help="misspellings per list (0: all)")
     ap.add_argument("--tools", nargs="+", default=TOOLS)
     a = ap.parse_args()
     text, _ = run(a.per_list, a.tools)
