@@ -152,6 +152,7 @@ class CasingEvidence:
     # administration (GSA)" -> the index of "administration"
     in_acronym_name: set[int] = field(default_factory=set)
     code_words: set[str] = field(default_factory=set)  # lowercase words that appear in masked text (code)
+    memo: dict = field(default_factory=dict)  # for rules to keep per-document results in
 
     def standalone(self, index: int) -> bool:
         """Whether token ``index`` stands apart from other capitalised words ("visit Moscow this week",
@@ -227,35 +228,65 @@ _ACRONYM_SKIPS = frozenset("of for and the on in to at by with de".split())
 
 
 def _find_acronym_names(ev: CasingEvidence) -> None:
-    """Mark the lowercase words of names spelt out before an acronym in brackets, when the other words
-    of the name are capitalised: "the Somali transitional Federal Government (TFG)"."""
+    """Mark the lowercase words of names spelt out beside an acronym in brackets, when the other words
+    of the name are capitalised: "the Somali transitional Federal Government (TFG)", "SOAP (Simple
+    Object Access protocol)"."""
     tokens, text = ev.doc.tokens, ev.doc.text
     for a, tok in enumerate(tokens):
         word = tok.text
         if not (2 <= len(word) <= 8 and word.replace("-", "").isalpha() and word.isupper()):
             continue
-        if text[tok.start - 2 : tok.start] != " (" or text[tok.end : tok.end + 1] != ")":
-            continue
         letters = [ch.lower() for ch in word if ch.isalpha()]
-        matched: list[int] = []
-        j = a - 1
-        while letters and j >= 0 and tokens[j].block == tok.block:
-            w = tokens[j].text
-            gap = text[tokens[j].end : tokens[j + 1].start if j + 1 < a else tok.start - 1]
-            if gap.strip(" -&") != "" and j + 1 < a:
-                break
-            if w.lower() == letters[-1][:1] + w.lower()[1:] and w[:1].lower() == letters[-1]:
-                matched.append(j)
-                letters.pop()
-            elif w.lower() not in _ACRONYM_SKIPS:
-                break
-            j -= 1
-        if letters or len(matched) < 2:
+        if text[tok.start - 2 : tok.start] == " (" and text[tok.end : tok.end + 1] == ")":
+            words = _spelt_out(tokens, text, a, letters, -1)  # "General Services Administration (GSA)"
+        elif text[tok.end : tok.end + 2] == " (" and a + 1 < len(tokens):
+            words = _spelt_out(tokens, text, a, letters, +1)  # "SOAP (Simple Object Access Protocol)"
+            if words and text[tokens[words[-1]].end : tokens[words[-1]].end + 1] != ")":
+                words = None
+        else:
             continue
-        lower = [k for k in matched if is_lowercase_word(tokens[k].text)]
-        upper = [k for k in matched if is_capitalised(tokens[k].text) and tokens[k].sentence_start is False]
-        if len(lower) == 1 and len(upper) >= max(1, len(matched) - 1):
+        if not words or len(words) < 2:
+            continue
+        lower = [k for k in words if is_lowercase_word(tokens[k].text)]
+        upper = [
+            k
+            for k in words
+            if (is_capitalised(tokens[k].text) and tokens[k].sentence_start is False)
+            or tokens[k].kind is TokenKind.INITIALISM
+        ]
+        if len(lower) == 1 and len(upper) >= max(1, len(words) - 1):
             ev.in_acronym_name.add(lower[0])
+
+
+def _spelt_out(tokens, text, a, letters, step):
+    """The tokens beside token ``a`` whose initials spell ``letters`` (skipping short joining words), or
+    None. ``step`` -1 reads backwards from the word before ``a``, +1 forwards from the word after it."""
+    want = list(reversed(letters)) if step < 0 else list(letters)
+    block = tokens[a].block
+    matched: list[int] = []
+    j = a + step
+    while want and 0 <= j < len(tokens) and tokens[j].block == block:
+        near, far = (j, j + 1) if step < 0 else (j - 1, j)
+        if far != a and near != a:
+            gap = text[tokens[near].end : tokens[far].start]
+            if gap.strip(" -&") != "":
+                return None
+        w = tokens[j].text
+        if tokens[j].kind is TokenKind.INITIALISM:
+            initials = [ch.lower() for ch in w if ch.isalpha()]
+            if step < 0:
+                initials.reverse()
+            if want[: len(initials)] != initials:
+                return None
+            del want[: len(initials)]
+            matched.append(j)
+        elif w[:1].lower() == want[0]:
+            matched.append(j)
+            want.pop(0)
+        elif w.lower() not in _ACRONYM_SKIPS:
+            return None
+        j += step
+    return None if want else sorted(matched)
 
 
 def _is_title_case(tokens: list[Token]) -> bool:

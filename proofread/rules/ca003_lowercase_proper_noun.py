@@ -66,6 +66,7 @@ class LowercaseProperNoun(Rule):
         casings = known_casings()
         ev = evidence(doc)
         tokens = doc.tokens
+        names: dict[str, str | None] = {}  # word -> the name the lexicon knows it as
         for i, tok in enumerate(tokens):
             if tok.sentence_start is True or tok.kind is not TokenKind.WORD:
                 continue
@@ -75,10 +76,10 @@ class LowercaseProperNoun(Rule):
             key = word_key(word)
             if key in NAME_PARTICLES or key in FUNCTION_WORDS or word in vocabulary or key in casings:
                 continue
-            if not prose_word(doc, tok):
-                continue
-            found = self._judge(ev, i, key, word, lexicon)
-            if found is None:
+            if word not in names:
+                names[word] = proper_form(lexicon, word) if len(word) > 2 else None
+            found = self._judge(ev, i, key, word, lexicon, names[word])
+            if found is None or not prose_word(doc, tok):
                 continue
             fixed, safe, why = found
             make = Fix.safe if safe else Fix.unsafe
@@ -91,7 +92,7 @@ class LowercaseProperNoun(Rule):
             )
 
     @staticmethod
-    def _judge(ev, i, key, word, lexicon):
+    def _judge(ev, i, key, word, lexicon, name):
         """(fixed word, safe, reason) when token ``i`` is a lowercased name, else None."""
         tokens = ev.doc.tokens
         tok = tokens[i]
@@ -103,54 +104,76 @@ class LowercaseProperNoun(Rule):
             gap = ev.doc.text[before.end : tok.start]
             if gap.startswith(". ") and gap.strip() == ".":
                 return capitalise(word), True, "a name follows the title"
-        name = proper_form(lexicon, word) if len(word) > 2 else None
         if name is not None and not _in_latin_phrase(ev, i):
             if len(others) and len(lows) >= len(caps):
                 return None  # the document writes it lowercase on purpose
             return name, True, "the dictionary knows it only as a name"
+        in_acronym = i in ev.in_acronym_name
+        next_i = ev.next[i]
+        may_be_phrase = next_i >= 0 and is_capitalised(tokens[next_i].text)
+        if not caps and not in_acronym and not may_be_phrase:
+            return None  # no evidence of any kind
         stem, suffix = split_possessive(word)
         if caps:
             form = Counter(split_possessive(tokens[j].text)[0] for j in caps).most_common(1)[0][0]
             fixed = copy_case(form, stem) + suffix
         else:
             fixed = capitalise(word)
-
-        def shares_phrase(j, capital_only):
-            """Whether occurrence ``j`` has the same one or two words beside it as token ``i`` (on one
-            side); with ``capital_only``, one of those words must be capitalised inside the sentence."""
-            for side in (-1, +1):
-                mine = ev.context(i, side, 2)
-                theirs = ev.context(j, side, 2)
-                for n in (1, 2):
-                    if len(mine) < n or [tokens[k].text for k in mine[:n]] != [tokens[k].text for k in theirs[:n]]:
-                        break
-                    if not capital_only or any(
-                        is_capitalised(tokens[k].text) and tokens[k].sentence_start is False for k in mine[:n]
-                    ):
-                        return True
-            return False
-
-        if any(shares_phrase(j, False) for j in others):
-            return None  # the same phrase is lowercase elsewhere too
-        phrased = [j for j in caps if shares_phrase(j, True)]
-        if phrased and (len(phrased) >= 2 or len(caps) >= len(others)):
-            return fixed, not others, "the document writes this name capitalised"
-        if others:
-            return None
-        if i in ev.in_acronym_name:
-            return fixed, True, "its acronym spells it with a capital"
-        if _inside_title_phrase(ev, i, lexicon):
+        mine = _phrase_keys(ev, i)
+        plain = {k[:-1] for k in mine}
+        if others and plain:
+            lowercase_phrases = set()
+            for j in others:
+                lowercase_phrases.update(_phrase_keys(ev, j, marks=False))
+            if plain & lowercase_phrases:
+                return None  # the same phrase is lowercase elsewhere too
+        if caps:
+            named = {k[:-1] for k in mine if k[-1]}  # my phrases with a capitalised word in them
+            phrased = sum(1 for j in caps if named & _phrase_keys(ev, j, marks=False))
+            if phrased and (phrased >= 2 or len(caps) >= len(others)):
+                return fixed, not others, "the document writes this name capitalised"
+        if in_acronym:
+            return fixed, not others, "its acronym spells it with a capital"
+        if may_be_phrase and _inside_title_phrase(ev, i, lexicon):
             return fixed, False, "between capitalised words of a name"
-        if (
-            caps
-            and not lexicon.cased_forms(stem)
-            and (any(shares_phrase(j, False) for j in caps) or any(ev.standalone(j) for j in caps))
-        ):
+        if _ends_title_phrase(ev, i, lexicon):
+            return fixed, False, "the last word of a capitalised name"
+        if others or not caps or lexicon.cased_forms(stem):
+            return None
+        if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
             return fixed, False, "the document writes this unknown word capitalised"
         return None
 
 
+def _phrase_keys(ev, i, marks=True) -> set[tuple]:
+    """The one and two words on each side of token ``i`` in its phrase, as keys ("L", "Burkina") and
+    ("R", "of", "Labor"). With ``marks``, each key ends with whether one of its words is capitalised
+    inside the sentence (the mark of a name); without, keys end with None so they compare with marked
+    keys once the mark is dropped."""
+    memo = ev.memo.get((i, marks))
+    if memo is not None:
+        return memo
+    tokens = ev.doc.tokens
+    keys = set()
+    ev.memo[(i, marks)] = keys
+    for side in (-1, +1):
+        near = ev.context(i, side, 2)
+        for n in range(1, len(near) + 1):
+            words = tuple(tokens[k].text for k in near[:n])
+            if marks:
+                named = any(is_capitalised(tokens[k].text) and tokens[k].sentence_start is False for k in near[:n])
+                keys.add((side, *words, named))
+            else:
+                keys.add((side, *words))
+    return keys
+
+
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
+# Institutions that a capitalised name before them always includes ("Clemson University"), unlike
+# "team", "program" or "administration" ("the Obama administration").
+_INSTITUTIONS = frozenset(
+    "University Council Institute Bureau Ministry Foundation Association Commission Parliament".split()
+)
 # Lowercase phrases with a word the dictionary knows only as a name ("Bono", "Fide").
 _LATIN_PHRASES = frozenset(("pro bono", "bona fide", "mala fide"))
 
@@ -196,3 +219,18 @@ def _inside_title_phrase(ev, i, lexicon) -> bool:
     if p >= 0 and tokens[p].text.lower() in _CONNECTORS:
         p = ev.prev[p]
     return p >= 0 and _capitalised_common_word(tokens[p], lexicon)
+
+
+def _ends_title_phrase(ev, i, lexicon) -> bool:
+    """Whether token ``i`` is the head noun of a name whose other words are capitalised: "Clemson
+    university", "the United Nations Security council"."""
+    tokens = ev.doc.tokens
+    if capitalise(split_possessive(tokens[i].text)[0]) not in _INSTITUTIONS:
+        return False
+    before = ev.context(i, -1, 2)
+    if len(before) < 2 or any(tokens[k].sentence_start is not False for k in before):
+        return False
+    if not all(is_capitalised(tokens[k].text) and tokens[k].text.lower() not in FUNCTION_WORDS for k in before):
+        return False
+    n = ev.next[i]
+    return n < 0 or not is_capitalised(tokens[n].text)
