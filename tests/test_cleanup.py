@@ -321,3 +321,16 @@ def test_performance_on_a_big_file():
         list(rule.check(doc, CTX))
     elapsed = time.perf_counter() - start
     assert elapsed < 2.0, f"the CL rules took {elapsed:.2f} s on {len(big.split())} words"
+
+
+_MOJIBAKE_ALPHABET = st.sampled_from(list("aé’”“Ã©â€™œ\u009dÂ\u00a0ð\u0178˜ß»¿Ñ\u0080ïô") + ["\u20ac", "\u2122"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MOJIBAKE_ALPHABET, max_size=12))
+def test_mojibake_byte_scan_agrees_with_the_text_pattern(chars):
+    # CL014 scans the UTF-8 bytes for speed; it must find exactly what the documented str pattern finds
+    from proofread.cleanup import MOJIBAKE, MOJIBAKE_BYTES
+
+    text = "".join(chars)
+    assert bool(MOJIBAKE_BYTES.search(text.encode())) == bool(MOJIBAKE.search(text))
