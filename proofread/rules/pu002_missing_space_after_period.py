@@ -13,9 +13,10 @@ What it leaves alone, from the shape of the text:
 - initialisms and initials ("U.S.Army", "J.R.R.Tolkien", "Ph.D.", "e.g.Foo"): the left side is a single
   letter or follows another period;
 - domains and dotted names ("Data.Gov", "Next.Data.gov", "HealthData.Gov", "System.IO"): a top-level
-  domain on the right, a chain of dots, camelCase or capitals on the right, camelCase on the left;
-- code ("Path.Home()", "os.Path", "Foo.Bar_baz", "obj.Method(x)", "f(x).Method"), decimals and versions ("3.14",
-  "v1.2.3"), URLs, e-mail and other masked text.
+  domain on the right, a chain of dots, camelCase or capitals on the right, a lowercase word then
+  a capitalised one that ends its sentence alone ("threading.Lock."), camelCase on the left;
+- code ("Path.Home()", "os.Path", "Foo.Bar_baz", "obj.Method(x)", "f(x).Method"), decimals and
+  versions ("3.14", "v1.2.3"), URLs, e-mail and other masked text.
 
 Fix safety: SAFE; the repair is a space after the period (after the closing bracket or quote if any).
 """
@@ -44,7 +45,7 @@ _CANDIDATE = re.compile(
 )
 _CLOSERS = ')]”"’'
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
-_NOT_A_SENTENCE_AFTER = re.compile(rf"\.[\w]|[(_\d{UPPER}]|['’][{UPPER}]")
+_NOT_A_SENTENCE_AFTER = re.compile(rf"\.\w|[(_\d{UPPER}]|['’][{UPPER}]")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
 _NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
 
@@ -59,6 +60,7 @@ class MissingSpaceAfterPeriod(Rule):
             "Russia has offered partnerships. The talks begin today.",
         ),
         ("Talks with Russia.Enhanced dialog may follow.", "Talks with Russia. Enhanced dialog may follow."),
+        ("Thanks to Austin and Greta.Please. Stand up.", "Thanks to Austin and Greta. Please. Stand up."),
         ("It powers Data.gov.They explain how.", "It powers Data.gov. They explain how."),
         ("We met on February 24th.Attendees learned a lot.", "We met on February 24th. Attendees learned a lot."),
         ("It was built in 2020.Next year it grows.", "It was built in 2020. Next year it grows."),
@@ -75,6 +77,7 @@ class MissingSpaceAfterPeriod(Rule):
         ("Use Node.Js, ASP.Net and run Setup.Exe now.", None),
         ("Call Path.Home() or obj.Method_name and System.IO here.", None),
         ("Call f(x).Method or a[0].Foo or (x).Bar here.", None),
+        ("The lock used is threading.Lock. You can switch it.", None),
         ("Pi is 3.14 and the version is v1.2.3 today.", None),
         ("Write to help@data.gov or visit https://example.com/A.Html today.", None),
     )
@@ -100,6 +103,8 @@ class MissingSpaceAfterPeriod(Rule):
                     continue
                 left = inner
             word, before = last_word(left)
+            if m.group("after")[:1] == "." and word.islower():
+                continue  # "threading.Lock. You": a module and its member; but "Greta.Please." is a sentence
             if not left:
                 pass  # a hashtag, handle, e-mail or URL ends right at the period: "#Summit.Let"
             elif word:

@@ -6,7 +6,7 @@ semicolon (brackets, quotes and trailing punctuation allowed): "done;then", "(la
 Why: a semicolon between clauses is always followed by a space in prose.
 
 What it leaves alone, from the shape of the text: anything else glued to the pair ("x=1;y=2",
-"height:50px;width", "en;q=0.5", "a;b;c"), initialisms in capitals ("TL;DR"), single letters ("a;b"),
+"height:50px;width", "en;q=0.5", "a;b;c"), initialisms ("TL;DR", "tl;dr"), single letters ("a;b"),
 HTML entities ("&amp;") and other masked text (code, URLs).
 
 Fix safety: SAFE; the repair of "a;b" in prose is "a; b".
@@ -30,7 +30,7 @@ class MissingSpaceAfterSemicolon(Rule):
     examples = (
         ("The work was done;then we rested.", "The work was done; then we rested."),
         ("It was late (very late;too late).", "It was late (very late; too late)."),
-        ("Read the TL;DR first.", None),
+        ("Read the TL;DR first, or the tl;dr.", None),
         ("Set style=height:50px;width:150px or en;q=0.5 in the header.", None),
         ("Use a;b as a pair and x;y;z as a list.", None),
         ("md:Run `a;b` and type &amp;nbsp; for a space.", None),
@@ -43,6 +43,8 @@ class MissingSpaceAfterSemicolon(Rule):
                 continue
             left, right = pair
             if len(left) < 2 or len(right) < 2 or (left.isupper() and right.isupper()):
+                continue
+            if len(left) <= 2 and len(right) <= 2:
                 continue
             semicolon = m.start()
             fix = Fix.safe("Add a space after the semicolon", Edit(semicolon + 1, semicolon + 1, " "))

@@ -12,8 +12,9 @@ or a tag rather than two words: more than one colon or a double colon ("arn:aws:
 ":smile:"), paths and options ("ghcr.io/uv:latest", "--from=x:y"), digits, underscores or dots on either
 side ("python:3.12", "example_app:main", "pyproject.toml:foo"), camelCase on the right
 ("sts:AssumeRole"), two lowercase words ("key:value", "ubuntu:latest", "host:port" are notations and
-tags far more often than a lost space), words in capitals on both sides ("MK:NY"), single letters ("C:Users", "a:b") and
-emoticons (":)", ":P").
+tags far more often than a lost space), words in capitals on both sides ("MK:NY"), a short acronym
+before a lowercase word ("IP:port"), wiki page titles ("Wikipedia:Lists", "Help:Contents"), single
+letters ("C:Users", "a:b") and emoticons (":)", ":P").
 
 Fix safety: SAFE; the repair of "a:b" in prose is "a: b".
 """
@@ -26,6 +27,9 @@ from proofread.model import Edit, Fix
 from proofread.punctuation import prose_matches, word_pair
 from proofread.rules.base import Rule
 
+_WIKI_NAMESPACES = frozenset(
+    "wikipedia wiktionary wikt help category template file user talk special portal module draft".split()
+)
 _CANDIDATE = re.compile(r":(?<=[^\W\d_]:)(?=[“‘\"(]?[^\W\d_])")
 
 
@@ -41,6 +45,7 @@ class MissingSpaceAfterColon(Rule):
         ("Use arn:aws:iam or std::vec and sts:AssumeRole here.", None),
         ("Open C:Users and smile :) or :P now.", None),
         ("Write key:value pairs or pull ubuntu:latest here.", None),
+        ("Bind to IP:port and read Wikipedia:Lists of common misspellings.", None),
         ("md:Set `uv:workspace` or see [docs](https://example.com/a:b).", None),
     )
 
@@ -56,6 +61,10 @@ class MissingSpaceAfterColon(Rule):
                 continue  # camelCase: an identifier ("sts:AssumeRole")
             if left.islower() and right.islower():
                 continue  # a notation or a tag: "key:value", "ubuntu:latest", "host:port"
+            if left.isupper() and len(left) <= 3 and right.islower():
+                continue  # an acronym in a notation: "IP:port", "URL:path"
+            if left.lower() in _WIKI_NAMESPACES:
+                continue  # a wiki page title: "Wikipedia:Lists of common misspellings"
             colon = m.start()
             fix = Fix.safe("Add a space after the colon", Edit(colon + 1, colon + 1, " "))
             yield self.diagnostic("Missing space after a colon", colon, colon + 1, fix, [": "])

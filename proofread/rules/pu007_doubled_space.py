@@ -1,13 +1,15 @@
 """PU007 doubled-space: two spaces between words inside a sentence ("the  end").
 
-What it flags: exactly two spaces between two non-space characters of a line of prose, when the text
-before them does not end a sentence.
+What it flags: exactly two spaces between two words of a line of prose, or after a comma and before a
+word ("the  end", "Mali,  Niger").
 
 Why: a doubled space inside a sentence is a typing slip; it shows in monospaced text and in some
 renderers, and it is noise in diffs.
 
 What it leaves alone: two spaces after a sentence end or a colon (a traditional typing convention, not
-a slip), three or more spaces and lines with two or more runs of spaces or a tab (alignment in tables,
+a slip), two spaces next to code, brackets, braces or emphasis markers (a layout convention of
+reference documentation: "{Promise}  Fulfills", "`key`  {string}"), groups of data with digits on both
+sides ("FAC3  EA6A"), three or more spaces and lines with two or more runs of spaces or a tab (alignment in tables,
 ASCII art and columns of plain text), indentation, the two trailing spaces of a Markdown hard line break,
 and code, URLs and other masked text.
 
@@ -19,12 +21,14 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import prose_matches
+from proofread.punctuation import chunk_around, prose_matches
 from proofread.rules.base import Rule
 
-# Two spaces after a character that does not end a sentence and before one that is not a mark
-# (spaces before a mark are PU006's: "word  ,").
-_CANDIDATE = re.compile(r"  (?<=[^\s.!?:;\"”’)\]]  )(?=[^\s,.;:?!])")
+# Two spaces between two words, or after a comma and before a word. Spaces before a mark are PU006's
+# ("word  ,"); spaces next to code, brackets or emphasis ("{Promise}  Fulfills", "`key`  {string}",
+# "**Note:**  If") are layout conventions of reference docs, not slips.
+_CANDIDATE = re.compile(r"  (?<=[^\W_]  |,  )(?=[^\W_])")
+_DIGIT = re.compile(r"\d")
 _ALIGNMENT = re.compile(r"\S(?:  +|\t)\S")
 _LINE = re.compile(r"[^\n]*")
 
@@ -38,6 +42,8 @@ class DoubledSpace(Rule):
         ("It ends here.  The next one starts.", None),
         ("Name  Age  City", None),
         ("Name   Value", None),
+        ("md:* Returns: {Promise}  Fulfills with `x`, and `key`  {string} is  `code`.", None),
+        ("The key is FAC3  EA6A here.", None),
         ("A space before a comma  , is not a doubled space.", None),
         ("Note:  this is aligned.", None),
         ("md:A hard break  \nends this line.", None),
@@ -52,5 +58,9 @@ class DoubledSpace(Rule):
             runs = _ALIGNMENT.findall(text, line_start, line_end)
             if len(runs) > 1:
                 continue  # columns, not a slip
+            lo, _ = chunk_around(text, start, start, line_start, line_end)
+            _, hi = chunk_around(text, start + 2, start + 2, line_start, line_end)
+            if _DIGIT.search(text, lo, start) and _DIGIT.search(text, start + 2, hi):
+                continue  # groups of data: "FAC3  EA6A", "10  20"
             fix = Fix.safe("Use one space", Edit(start, start + 2, " "))
             yield self.diagnostic("Two spaces between words", start, start + 2, fix, [" "])

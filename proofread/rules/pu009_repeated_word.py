@@ -8,7 +8,8 @@ Why: a repeated word is one of the commonest slips that survive editing, because
 What it leaves alone: doubles that are grammatical ("had had", "that that", "what it is is"), deliberate repetition and
 reduplication ("very very", "bye bye", "ha ha", "no no"), names made of a doubled capitalised word
 ("Pago Pago", "Walla Walla", "Bora Bora"), single letters and digits ("x x", "1 1"), words joined by a
-hyphen or apostrophe ("Baden-Baden"), and code, URLs and other masked text.
+hyphen or apostrophe ("Baden-Baden"), a pair quoted as an example ('"the the"'), a lowercase word at the
+end of a line and the capitalised word opening the next, and code, URLs and other masked text.
 
 Fix safety: SAFE; the repair deletes the second word and the space before it.
 """
@@ -33,6 +34,7 @@ _FUNCTION_WORDS = frozenset(
     those it its we you he she they i my our your their his her not no so do does did can will""".split()
 )
 _TEXT = attrgetter("text")
+_QUOTES = frozenset("\"'“”‘’`")
 
 
 class RepeatedWord(Rule):
@@ -49,6 +51,8 @@ class RepeatedWord(Rule):
         ("They flew to Pago Pago and Walla Walla.", None),
         ("Baden-Baden and x x and 1 1 and U.S. U.S. are fine.", None),
         ("Bitwise AND and assignment.", None),
+        ('md:Words like "the the" are slips.', None),
+        ("md:between you and i\nI did it", None),
         ("The end. The next one, the the-ory.", None),
         ("md:Run `the the` in code, or the `x` the thing.", None),
     )
@@ -70,8 +74,14 @@ class RepeatedWord(Rule):
                 continue
             if lower == "is" and i > 0 and lowered[i - 1] == "it":
                 continue  # "what it is is": the subject is a clause
-            if not text[a.end : b.start].isspace():
+            gap = text[a.end : b.start]
+            if not gap.isspace():
                 continue  # punctuation, markup or code between them
+            if "\n" in gap and second[0].isupper() and not first[0].isupper():
+                continue  # a line ends and the next begins: "between you and i" / "I did it"
+            if text[a.start - 1 : a.start] in _QUOTES and text[b.end : b.end + 1] in _QUOTES and a.start:
+                continue  # the pair is quoted as an example: '("the the")'
+
             if first[0].isupper() and second[0].isupper() and lower not in _FUNCTION_WORDS:
                 continue  # a name: "Pago Pago"
             if first.isupper() != second.isupper() and len(first) > 1:
