@@ -320,10 +320,15 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
     settings = session.settings
     jobs = min(settings.jobs, len(paths))
     pool = None
+    results = None
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES and STDIN not in paths:
-        pool = _start_pool(session, paths, jobs)
-        results = pool.imap(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
-    else:
+        try:
+            pool = _start_pool(session, paths, jobs)
+        except (OSError, ImportError):  # no process support here (e.g. a sandbox): one process it is
+            pool = None
+        else:
+            results = pool.imap(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+    if results is None:
         results = map(session.process, paths)
     bar = _progress(len(paths), settings, err)  # after the pool: never fork with the bar's thread running
     try:
