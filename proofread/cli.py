@@ -221,7 +221,10 @@ def _build_app():
     def check(
         paths: Annotated[
             list[str] | None,
-            typer.Argument(help="Files or folders to check (folders: .txt, .md, .markdown files); - reads stdin."),
+            typer.Argument(
+                help="Files or folders to check (in folders: files matching `include`, by default .txt, .md, "
+                ".markdown); - reads stdin."
+            ),
         ] = None,
         output_format: Annotated[
             OutputFormat, typer.Option("--output-format", "-o", help="How to print findings.")
