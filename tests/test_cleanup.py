@@ -204,6 +204,13 @@ def test_mixed_line_endings_fix_to_majority_and_report_each_minority_break():
     assert fixed(text) == "a\r\nb\r\nc\r\nd\r\n"
 
 
+def test_lone_carriage_return_among_lf_lines_is_an_unsafe_fix():
+    text = "Progress: 10%\rProgress: 20%\nDone.\nReally.\n"
+    assert codes(text) == ["CL006"]
+    assert fixed(text) == text
+    assert fixed(text, required=Applicability.UNSAFE) == "Progress: 10%\nProgress: 20%\nDone.\nReally.\n"
+
+
 def test_replacement_character_has_no_fix():
     (found,) = check("Traor\ufffd\ufffd spoke.\n")
     assert found.code == "CL012" and found.fix is None

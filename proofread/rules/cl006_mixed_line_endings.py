@@ -11,7 +11,9 @@ What it leaves alone: a file that uses one kind of line break throughout, whiche
 belong to the whole file, so code blocks are counted and fixed too: converting one of their line breaks
 to the file's own changes no character of the code.
 
-Fix safety: SAFE; each minority line break becomes the file's majority one (LF on a tie).
+Fix safety: each minority line break becomes the file's majority one (LF on a tie): SAFE between LF
+and CRLF; UNSAFE for a lone CR in a file of LF or CRLF lines, which may be a stray carriage return
+(pasted terminal output, where it overwrote the line) rather than a line break.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 _NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
-_PATTERNS = {"\n": re.compile(r"(?<!\r)\n"), "\r\n": re.compile(r"\r\n"), "\r": re.compile(r"\r(?!\n)")}
+_PATTERNS = {"\n": re.compile(r"\n(?<!\r\n)"), "\r\n": re.compile(r"\r\n"), "\r": re.compile(r"\r(?!\n)")}
 
 
 class MixedLineEndings(Rule):
@@ -52,6 +54,9 @@ class MixedLineEndings(Rule):
                 continue
             title = f"Use {_NAMES[major]} like the rest of the file"
             message = f"{_NAMES[ending]} line break in a file of mostly {_NAMES[major]} ({summary})"
+            # a lone CR among LF or CRLF lines may be a stray carriage return (pasted terminal output) rather
+            # than an old Mac line break: turning it into a line break is then only a guess
+            make = Fix.unsafe if ending == "\r" else Fix.safe
             for m in pattern.finditer(text):
-                fix = Fix.safe(title, Edit(m.start(), m.end(), major))
+                fix = make(title, Edit(m.start(), m.end(), major))
                 yield self.diagnostic(message, m.start(), m.end(), fix)
