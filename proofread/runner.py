@@ -10,6 +10,7 @@ Exit codes: 0 clean, 1 findings remain (or ``--diff`` would change something), 2
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from dataclasses import dataclass, field, replace
@@ -322,12 +323,17 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
     pool = None
     results = None
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES and STDIN not in paths:
+        # the first file is checked here: it loads every lazy resource once, and forked workers inherit them
+        first = session.process(paths[0])
         try:
             pool = _start_pool(session, paths, jobs)
         except (OSError, ImportError):  # no process support here (e.g. a sandbox): one process it is
             pool = None
         else:
-            results = pool.imap(_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            rest = pool.imap(_work, paths[1:], chunksize=max(1, len(paths) // (jobs * 8)))
+            results = itertools.chain([first], rest)
+        if results is None:
+            results = itertools.chain([first], map(session.process, paths[1:]))
     if results is None:
         results = map(session.process, paths)
     bar = _progress(len(paths), settings, err)  # after the pool: never fork with the bar's thread running
