@@ -2,7 +2,9 @@
 
 What it flags: ZERO WIDTH SPACE (U+200B), ZERO WIDTH NON-JOINER (U+200C), ZERO WIDTH JOINER (U+200D),
 WORD JOINER (U+2060) and MONGOLIAN VOWEL SEPARATOR (U+180E) between characters of scripts that never
-need them, such as "Mos\\u200bcow" or "the\\u200d ministers".
+need them, such as "Mos\\u200bcow" or "the\\u200d ministers"; and the invisible bidirectional marks and
+controls (LEFT-TO-RIGHT MARK U+200E, RIGHT-TO-LEFT MARK U+200F, ARABIC LETTER MARK U+061C, the embeddings,
+overrides and isolates U+202A..U+202E and U+2066..U+2069) on a line without right-to-left text.
 
 Why: web pages insert zero-width characters as line-break hints and tracking marks, and they survive
 copying. They are invisible, yet they split words for search, spell checking and sorting, and break
@@ -12,9 +14,11 @@ What it leaves alone: a joiner or non-joiner next to a character of a script tha
 Persian, Syriac, the Indic scripts, Sinhala, Myanmar, Khmer, Mongolian, Tibetan) and a joiner inside an
 emoji sequence ("👩\\u200d💻"); a zero-width space or word joiner next to a script written without spaces
 between words (Thai, Lao, Khmer, Myanmar, Tibetan, Chinese, Japanese), where it marks word boundaries;
-and masked text (code, URLs, front matter).
+a bidirectional mark or control on a line with Hebrew, Arabic, Syriac, Thaana or N'Ko text, where it
+orders the text; and masked text (code, URLs, front matter).
 
-Fix safety: SAFE; the character is deleted, which changes nothing a reader sees.
+Fix safety: SAFE; the character is deleted, which changes nothing a reader sees (a bidirectional mark
+changes nothing on a line that has no right-to-left text).
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u180e]+")
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_BIDI_CHARS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, and their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
 # Scripts whose shaping uses the joiner and non-joiner, and emoji (with the variation selector and skin
 # tones) for ZWJ sequences.
 _JOINING = re.compile(
@@ -52,10 +60,14 @@ class ZeroWidthCharacter(Rule):
         ("Persian: می\u200cخواهم, Hindi: क्\u200dष.\n", None),
         ("Thai: ภาษา\u200bไทย.\n", None),
         ("md:Code: `a\u200bb`.\n", None),
+        ("Pasted from a feed:\u200e the ministers met.\u202c\n", "Pasted from a feed: the ministers met.\n"),
+        ("The name \u202bשלום\u202c means peace.\n", None),
     )
 
     def check(self, doc, ctx):
         text = doc.text
+        if any(ch in text for ch in _BIDI_CHARS):
+            yield from self._bidi(doc)
         if not any(ch in text for ch in "\u200b\u200c\u200d\u2060\u180e"):
             return
         for m in unmasked_matches(doc, _ZERO_WIDTH):
@@ -72,3 +84,15 @@ class ZeroWidthCharacter(Rule):
             names = ", ".join(dict.fromkeys(char_label(ch) for ch in run))
             fix = Fix.safe("Delete the invisible character", Edit(start, end, ""))
             yield self.diagnostic(f"Invisible character {names}", start, end, fix)
+
+    def _bidi(self, doc):
+        text = doc.text
+        for m in unmasked_matches(doc, _BIDI):
+            start, end = m.span()
+            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+            line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+            if _RTL.search(text, line_start, line_end):
+                continue
+            names = ", ".join(dict.fromkeys(char_label(ch) for ch in m.group()))
+            fix = Fix.safe("Delete the invisible character", Edit(start, end, ""))
+            yield self.diagnostic(f"Invisible character {names} on a line without right-to-left text", start, end, fix)
