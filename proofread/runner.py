@@ -301,8 +301,9 @@ def _run(settings: Settings, out: TextIO, err: TextIO) -> int:
             if not os.path.exists(settings.baseline):
                 count = write_baseline(settings.baseline, results)
                 print(f"proofread: recorded {count} finding{'s' * (count != 1)} in {settings.baseline}", file=err)
-                return EXIT_ERROR if errors else EXIT_CLEAN
-            results = filter_results(settings.baseline, results)
+                results = [replace(r, diagnostics=()) for r in results]  # all known now: an empty, valid report
+            else:
+                results = filter_results(settings.baseline, results)
         except BaselineError as exc:
             print(f"proofread: error: {exc}", file=err)
             return EXIT_ERROR

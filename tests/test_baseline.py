@@ -19,7 +19,7 @@ def test_first_run_records_and_exits_0(tmp_path):
     (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     code, out, err = check(tmp_path, baseline=str(baseline))
-    assert code == 0 and out == ""
+    assert code == 0 and out == "All clean! No issues found.\n"
     assert "recorded 1 finding in" in err
     data = json.loads(baseline.read_text(encoding="utf-8"))
     assert data["version"] == 1
@@ -63,3 +63,13 @@ def test_bad_baseline_is_one_line_exit_2(tmp_path):
     assert code == 2 and "not a proofread baseline" in err
     code, _, err = check(tmp_path, baseline=str(tmp_path / "no" / "such" / "dir.json"))
     assert code == 2 and "cannot write the baseline" in err
+
+
+def test_recording_still_prints_a_valid_machine_report(tmp_path):
+    (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    settings = Settings(
+        paths=(str(tmp_path / "doc.txt"),), output_format="sarif", select=("PU",), baseline=str(tmp_path / "b.json")
+    )
+    assert run(settings, out, err) == 0
+    assert json.loads(out.getvalue())["runs"][0]["results"] == []
