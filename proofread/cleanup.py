@@ -5,7 +5,8 @@ markup, front matter), because some of them are about the whole file (a missing 
 endings). Each CL rule therefore decides for itself what to skip; most skip every match that touches a
 mask, through ``unmasked_matches``.
 
-Speed: every rule makes at most one regex pass over the whole text, and most make none on a clean file.
+Speed: each rule makes one or a few fast passes over the text, and most stop after a substring test on
+a clean file.
 Python's ``re`` scans fast only for a pattern that starts with a literal character (``\n``, ``"``); a
 pattern that starts with a character class or a lookbehind is tried at every position, about 15 ns a
 character (75 ms for a 5 MB file). So the rules look for rare characters with ``str`` searches
