@@ -10,6 +10,7 @@ import argparse
 import shlex
 import sys
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,21 +52,23 @@ def main() -> None:
     C.ensure_anchors()
     t_start = time.time()
     sections, took = {}, {}
-    if "speed" in a.only:
+    runners = {
+        "speed": lambda: speed.run(a.reps, a.startup_reps, a.max_10m_seconds, a.words),
+        "accuracy": lambda: accuracy.run(a.seeds, a.files),
+        "spelling": lambda: spelling.run(a.per_list),
+    }
+    for name in ["speed", "accuracy", "spelling"]:
+        if name not in a.only:
+            continue
         t0 = time.time()
-        sections["speed"], _ = speed.run(a.reps, a.startup_reps, a.max_10m_seconds, a.words)
-        took["speed"] = time.time() - t0
-        print(sections["speed"])
-    if "accuracy" in a.only:
-        t0 = time.time()
-        sections["accuracy"], _ = accuracy.run(a.seeds, a.files)
-        took["accuracy"] = time.time() - t0
-        print(sections["accuracy"])
-    if "spelling" in a.only:
-        t0 = time.time()
-        sections["spelling"], _ = spelling.run(a.per_list)
-        took["spelling"] = time.time() - t0
-        print(sections["spelling"])
+        try:
+            sections[name], _ = runners[name]()
+        except Exception:  # one broken section should not cost the others
+            sections[name] = f"### {name}\n\nFailed:\n\n```\n{traceback.format_exc()}```\n"
+        took[name] = time.time() - t0
+        print(sections[name])
+        C.WORK.mkdir(parents=True, exist_ok=True)
+        (C.WORK / f"section-{name}.md").write_text(sections[name], encoding="utf-8")
 
     m = C.machine()
     v = C.tool_versions()

