@@ -65,7 +65,7 @@ class Config:
     vocabulary_explicit: bool = False  # True when the config names its words files
 
     def words_files(self) -> list[str]:
-        """The words files that exist: those named by ``vocabulary``, else ``.proofread-words.txt`` if present."""
+        """The words files: those named by ``vocabulary``, else ``.proofread-words.txt`` (which may not exist)."""
         names = self.vocabulary or (DEFAULT_WORDS_FILE,)
         return [os.path.join(self.root, n) for n in names]
 
