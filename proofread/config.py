@@ -217,7 +217,7 @@ def _parse_toml(path: str, text: str) -> dict:
         try:
             import tomli as tomllib  # type: ignore[no-redef]
         except ModuleNotFoundError:
-            raise ConfigError(f"{path}: reading TOML on Python 3.10 needs the tomli package (pip install tomli)") from None
+            raise ConfigError(f"{path}: Python 3.10 needs the tomli package to read TOML (pip install tomli)") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
