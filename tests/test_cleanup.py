@@ -141,6 +141,14 @@ def test_fix_through_the_cli_keeps_the_rest_byte_for_byte(tmp_path):
     assert path.read_bytes() == data.rstrip(b"\n") + b"\n"
 
 
+def test_fix_keeps_the_file_bom_and_crlf(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_bytes(b"\xef\xbb\xbfThe end.  \r\nNext\xe2\x80\x8b line.\r\n\r\n\r\n")
+    out, err = io.StringIO(), io.StringIO()
+    run(Settings(paths=(str(path),), fix=True, select=("CL",)), out, err)
+    assert path.read_bytes() == b"\xef\xbb\xbfThe end.\r\nNext line.\r\n"
+
+
 MESSY = (
     "The foreign\u00a0ministers of Mali, Burkina Faso and Niger met in M\u043escow.\t \r\n"
     'They said the visit was “historic” and “overdue”, and "urgent".\r\n'
