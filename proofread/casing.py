@@ -36,9 +36,9 @@ NAME_PARTICLES = frozenset(
 NAME_HEADS = frozenset(
     """Act Agency Administration Alliance Association Authority Award Bank Board Bureau Campaign Center
     Centre Challenge Coalition College Commission Committee Conference Corps Council Court Day Department
-    Directorate Division Fellow Forum Foundation Fund Game Group Guideline Index Initiative Institute
-    Laboratory Law League Ministry Month Network Office Organization Organisation Party Plan Policy Prize
-    Program Programme Project Report Schedule School Service Societie Society Standard Summit Survey
+    Director Directorate Division Fellow Forum Foundation Fund Game Group Guideline Index Initiative Institute
+    Laboratory Law League Ministry Month Network Office Officer Organization Organisation Party Plan Policy Prize
+    Program Programme Project Report Schedule School Secretary Service Societie Society Standard Summit Survey
     Syndrome System Team Treaty Union University Week""".split()
 )
 

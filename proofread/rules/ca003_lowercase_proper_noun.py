@@ -104,6 +104,10 @@ class LowercaseProperNoun(Rule):
             gap = ev.doc.text[before.end : tok.start]
             if gap.startswith(". ") and gap.strip() == ".":
                 return capitalise(word), True, "a name follows the title"
+        if name is None and "-" in word and len(word.split("-")[0]) > 3:
+            head = proper_form(lexicon, word.split("-")[0])  # "tutsi-led", "anti-american" stays
+            if head is not None:
+                name = head + word[len(head) :]
         if name is not None and not _in_latin_phrase(ev, i):
             if len(others) and len(lows) >= len(caps):
                 return None  # the document writes it lowercase on purpose
@@ -111,7 +115,8 @@ class LowercaseProperNoun(Rule):
         in_acronym = i in ev.in_acronym_name
         next_i = ev.next[i]
         may_be_phrase = next_i >= 0 and is_capitalised(tokens[next_i].text)
-        if not caps and not in_acronym and not may_be_phrase:
+        after_name = ev.prev[i] >= 0 and is_capitalised(tokens[ev.prev[i]].text)
+        if not caps and not in_acronym and not may_be_phrase and not after_name:
             return None  # no evidence of any kind
         stem, suffix = split_possessive(word)
         if caps:
@@ -119,7 +124,7 @@ class LowercaseProperNoun(Rule):
             fixed = copy_case(form, stem) + suffix
         else:
             fixed = capitalise(word)
-        mine = _phrase_keys(ev, i)
+        mine = _phrase_keys(ev, i, lexicon=lexicon)
         plain = {k[:-1] for k in mine}
         if others and plain:
             lowercase_phrases = set()
@@ -129,15 +134,21 @@ class LowercaseProperNoun(Rule):
                 return None  # the same phrase is lowercase elsewhere too
         if caps:
             named = {k[:-1] for k in mine if k[-1]}  # my phrases with a capitalised word in them
-            phrased = sum(1 for j in caps if named & _phrase_keys(ev, j, marks=False))
-            if phrased and (phrased >= 2 or len(caps) >= len(others)):
+            shared = [named & _phrase_keys(ev, j, marks=False) for j in caps]
+            phrased = sum(1 for keys in shared if keys)
+            wide = any(len(k) == 3 for keys in shared for k in keys)  # two words beside it match
+            if phrased and (wide or phrased >= 2 or len(caps) >= len(others)):
                 return fixed, not others, "the document writes this name capitalised"
         if in_acronym:
             return fixed, not others, "its acronym spells it with a capital"
         if may_be_phrase and _inside_title_phrase(ev, i, lexicon):
             return fixed, False, "between capitalised words of a name"
+        if may_be_phrase and _inside_title_phrase(ev, i, lexicon, heads=False):
+            return fixed, False, "between capitalised words of a name"
         if _ends_title_phrase(ev, i, lexicon):
             return fixed, False, "the last word of a capitalised name"
+        if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
+            return fixed, False, "an unknown word beside a name"
         if others or not caps or lexicon.cased_forms(stem):
             return None
         if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
@@ -145,11 +156,11 @@ class LowercaseProperNoun(Rule):
         return None
 
 
-def _phrase_keys(ev, i, marks=True) -> set[tuple]:
-    """The one and two words on each side of token ``i`` in its phrase, as keys ("L", "Burkina") and
-    ("R", "of", "Labor"). With ``marks``, each key ends with whether one of its words is capitalised
-    inside the sentence (the mark of a name); without, keys end with None so they compare with marked
-    keys once the mark is dropped."""
+def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
+    """The one and two words on each side of token ``i`` in its phrase, as keys (-1, "Burkina") and
+    (+1, "of", "Labor"). With ``marks``, each key ends with whether it names: one of its words is
+    capitalised inside the sentence, and, before the word, is not itself a name ("the Iranian regime"
+    says nothing about "regime", "Burkina faso" does). Without, keys have no mark."""
     memo = ev.memo.get((i, marks))
     if memo is not None:
         return memo
@@ -161,14 +172,32 @@ def _phrase_keys(ev, i, marks=True) -> set[tuple]:
         for n in range(1, len(near) + 1):
             words = tuple(tokens[k].text for k in near[:n])
             if marks:
-                named = any(is_capitalised(tokens[k].text) and tokens[k].sentence_start is False for k in near[:n])
+                named = any(_names(ev, tokens[k], side, lexicon) for k in near[:n])
                 keys.add((side, *words, named))
             else:
                 keys.add((side, *words))
     return keys
 
 
+def _names(ev, tok, side, lexicon) -> bool:
+    if not is_capitalised(tok.text) or tok.sentence_start is not False:
+        return False
+    if side > 0:
+        return True
+    cache = ev.memo.setdefault("name-only", {})
+    word = tok.text.lower()
+    if word not in cache:
+        cache[word] = proper_form(lexicon, word) is not None
+    return not cache[word]
+
+
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
+# Words that join or qualify names rather than belong to them ("Japan last May", "the former Chair").
+_NOT_IN_NAMES = frozenset(
+    """about after against among before between during except former last latter like next since than
+    through throughout toward towards until without within whose which who your our their his her my
+    its own available two three four five six seven eight nine ten""".split()
+)
 # Institutions that a capitalised name before them always includes ("Clemson University"), unlike
 # "team", "program" or "administration" ("the Obama administration").
 _INSTITUTIONS = frozenset(
@@ -200,7 +229,7 @@ def _capitalised_common_word(tok, lexicon) -> bool:
     return bool(forms) and forms[0].islower()
 
 
-def _inside_title_phrase(ev, i, lexicon) -> bool:
+def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
     """Whether token ``i`` sits between capitalised ordinary words: "General services Administration",
     "Department of veterans Affairs"."""
     tokens = ev.doc.tokens
@@ -210,12 +239,23 @@ def _inside_title_phrase(ev, i, lexicon) -> bool:
     n = ev.next[i]
     if n < 0 or not _capitalised_common_word(tokens[n], lexicon):
         return False
-    heads = [tokens[n].text]
+    ends = [tokens[n].text]
     if ev.next[n] >= 0:
-        heads.append(tokens[ev.next[n]].text)
-    if not any(split_possessive(h)[0].rstrip("s") in NAME_HEADS or h in NAME_HEADS for h in heads):
+        ends.append(tokens[ev.next[n]].text)
+    if heads and not any(split_possessive(h)[0].rstrip("s") in NAME_HEADS or h in NAME_HEADS for h in ends):
         return False
     p = ev.prev[i]
+    if not heads:
+        # without a head noun, only a plain run of capitalised ordinary words will do
+        if word.lower() in _NOT_IN_NAMES or word.endswith(("ing", "s")):
+            return False
+        if proper_form(lexicon, tokens[n].text.lower()) is not None:
+            return False  # a title before a person's name: "French explorer Louis"
+        if p < 0 or ev.block_first.get(tokens[p].block) == p or "'" in tokens[p].text or "’" in tokens[p].text:
+            return False
+        if ev.doc.text[tokens[p].start - 1 : tokens[p].start] in "\"“‘'([":
+            return False  # the start of a quoted or bracketed title: “Using arbitrary Python …”
+        return _capitalised_common_word(tokens[p], lexicon)
     if p >= 0 and tokens[p].text.lower() in _CONNECTORS:
         p = ev.prev[p]
     return p >= 0 and _capitalised_common_word(tokens[p], lexicon)
@@ -234,3 +274,26 @@ def _ends_title_phrase(ev, i, lexicon) -> bool:
         return False
     n = ev.next[i]
     return n < 0 or not is_capitalised(tokens[n].text)
+
+
+def _unknown_beside_name(ev, i, lexicon) -> bool:
+    """Whether token ``i`` is a word no dictionary knows, and no slip away from one, right beside a
+    capitalised word: a surname or place written lowercase ("Jean Philippe bouchard", "Magna carta")."""
+    from proofread.spelling.edits import edits1
+
+    tokens = ev.doc.tokens
+    word = tokens[i].text
+    if len(word) < 4 or "-" in word or "'" in word or "’" in word or lexicon.is_known(word):
+        return False
+    if not any(
+        j >= 0
+        and is_capitalised(tokens[j].text)
+        and tokens[j].sentence_start is False
+        and proper_form(lexicon, tokens[j].text.lower()) is not None
+        for j in (ev.prev[i], ev.next[i])
+    ):
+        return False  # beside a name the dictionary knows ("Philippe", "Ohio"), not any capital
+    low = word.lower()
+    if any(lexicon.is_known(low[:k]) and lexicon.is_known(low[k:]) for k in range(3, len(low) - 2)):
+        return False  # a compound of known words: "chatbot", "wellbeing"
+    return not any(lexicon.is_known(c) for c in edits1(low))
