@@ -261,6 +261,8 @@ class Lexicon:
     SPLIT_COST = 1.2  # a missing space, in units of slip cost
     D2_KEEP = 25  # distance-2 candidates kept for the fine ranking
     D2_SKIP = 2.0  # no distance-2 search when a distance-1 candidate scores this much
+    # Penalty, in nats, for a name or an acronym offered as the fix of a lowercase word.
+    NAME_PENALTY = 1.5
     # Bonus, in nats per log-occurrence, for a candidate that the document itself uses.
     CONTEXT_WEIGHT = 1.5
     # The corrector looks for distance-2 candidates among words at least this common (per billion).
@@ -516,6 +518,8 @@ class Lexicon:
         if how is None:
             return None
         # the parts themselves ("engineering" in "re+engineering") are not slips the word could be
+        if how.endswith("(GB)"):
+            return how  # a spelling, not a slip
         parts = set(how.split("+"))
         best = max(
             (sc for c, sc in self.candidates(low) if " " not in c and c not in parts),
@@ -547,8 +551,12 @@ class Lexicon:
         scored = self.candidates(word)
         if not scored:
             return []
-        if context:
-            scored = sorted(((c, s + self.context_bonus(c, context)) for c, s in scored), key=lambda x: (-x[1], x[0]))
+        lowercase = normalize(word).islower()
+        if context or lowercase:
+            scored = sorted(
+                ((c, s + self.context_bonus(c, context or {}) - self._name_penalty(c, lowercase)) for c, s in scored),
+                key=lambda x: (-x[1], x[0]),
+            )
         top = scored[0][1]
         weights = [math.exp(s - top) for _, s in scored[:20]]
         total = sum(weights)
@@ -564,6 +572,15 @@ class Lexicon:
             if len(out) >= limit:
                 break
         return out
+
+    def _name_penalty(self, cand: str, lowercase: bool) -> float:
+        """A word written in lowercase is seldom a slip of a name or an acronym ("juce" is not "Jude")."""
+        if not lowercase or " " in cand:
+            return 0.0
+        forms = self._forms.get(cand)
+        if forms is None or any(f.islower() for f in forms):
+            return 0.0
+        return self.NAME_PENALTY
 
     def _spell_like(self, word: str, cand: str) -> str:
         """``cand`` (lowercase) written as ``word`` was, unless the lexicon knows it only capitalised."""

@@ -139,3 +139,8 @@ def test_words_beside_numbers_are_checked(ctx):
 def test_recurring_word_is_a_term_unless_a_clear_slip(ctx):
     assert flagged("We parse toml files; toml is simple.", ctx) == []
     assert flagged("We wil go and we wil stay.", ctx) == ["wil", "wil"]
+
+
+def test_british_spellings_are_words(ctx):
+    assert flagged("We initialise the colour of the centre; the travelled licence.", ctx) == []
+    assert flagged("It makes no sence.", ctx) == ["sence"]

@@ -10,7 +10,8 @@ joined. ``derivation(word, is_word, count)`` says how a word is built, or None:
 - a known word and a derivational suffix, with the usual spelling changes (a dropped final "e", a
   doubled consonant, "y" turned "i"): "grow" + "able", "sunset" + "ing", "geek" + "ish";
 - two common words of three letters or more: "web" + "form", "lock" + "files";
-- any of these with a plural or verb "s" on top: "lockfile" + "s".
+- any of these with a plural or verb "s" on top: "lockfile" + "s";
+- the British spelling of a known American word: "initialise", "colour", "centre", "travelled".
 
 The parts of a compound must be common (``count`` per billion words at least ``COMPOUND_MIN``), so that a
 slip of a long word into two rare fragments does not pass for a compound.
@@ -108,8 +109,49 @@ PREFIX_STEM = 4  # shortest word after a prefix
 SUFFIX_STEM = 4  # shortest word before a suffix
 
 
+# British spellings of American words: "initialise" -> "initialize", "colour" -> "color".
+_BRITISH = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("fence", "fense"),  # defence, offence
+    ("cence", "cense"),  # licence
+    ("tence", "tense"),  # pretence
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+)
+
+
+def british(word: str, is_word: Callable[[str], bool]) -> str | None:
+    """The American spelling of a British-spelt ``word`` ("organise" -> "organize"), or None."""
+    for gb, us in _BRITISH:
+        if word.endswith(gb) and len(word) > len(gb) + 2:
+            american = word[: -len(gb)] + us
+            if is_word(american):
+                return american
+    return None
+
+
 def derivation(word: str, is_word: Callable[[str], bool], count: Callable[[str], int]) -> str | None:
     """How the lowercase ``word`` is built from known words ("re+engineering"), or None."""
+    us = british(word, is_word)
+    if us:
+        return f"{us}(GB)"
     found = _derive(word, is_word, count)
     if found:
         return found
