@@ -47,7 +47,7 @@ def select_fixes(text: str, fixes: Iterable[Fix]) -> list[Fix]:
     chosen: list[Fix] = []
     last_end = -1
     for fix in fixes:
-        if not _is_well_formed(fix, len(text)) or fix.start <= last_end:
+        if not _is_well_formed(fix, len(text)) or fix.start <= last_end or not _keeps_line_breaks(text, fix):
             continue
         chosen.append(fix)
         last_end = fix.end
@@ -78,6 +78,37 @@ def _is_well_formed(fix: Fix, length: int) -> bool:
             return False
         previous_end = edit.end
     return True
+
+
+def _keeps_line_breaks(text: str, fix: Fix) -> bool:
+    """False when the fix would merge or split line breaks next to its edits.
+
+    Replacing a CRLF with CR just before an LF, or inserting between CR and LF, changes the lines of the
+    text outside the fix (one blank line less, or one line more). Compare how many CR+LF pairs straddle
+    the seams between the pieces of the text around the fix, before and after.
+    """
+    if "\r" not in text and not any("\r" in e.content for e in fix.edits):
+        return True
+    low, high = max(fix.start - 1, 0), min(fix.end + 1, len(text))
+    old, new = [text[low : fix.start]], [text[low : fix.start]]
+    position = fix.start
+    for edit in fix.edits:
+        old += [text[position : edit.start], text[edit.start : edit.end]]
+        new += [text[position : edit.start], edit.content]
+        position = edit.end
+    old.append(text[position:high])
+    new.append(text[position:high])
+    return _straddling_pairs(old) == _straddling_pairs(new)
+
+
+def _straddling_pairs(pieces: list[str]) -> int:
+    """How many CR+LF pairs are split across two pieces (a CR ending one, an LF starting the next)."""
+    seams = [p for p in pieces if p]
+    count = 0
+    for left, right in zip(seams, seams[1:], strict=False):
+        if left.endswith("\r") and right.startswith("\n"):
+            count += 1
+    return count
 
 
 def fix_until_stable(

@@ -8,6 +8,7 @@ types, tags, nesting and levels, and whether they are hidden (a tight list's par
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 BlockShape = tuple[str, str, int, int, bool]
@@ -24,15 +25,45 @@ def _parser():
     return _PARSER
 
 
-def block_structure(text: str) -> list[BlockShape]:
-    """The block tokens of ``text`` as (type, tag, nesting, level, hidden), in document order."""
-    return [(t.type, t.tag, t.nesting, t.level, t.hidden) for t in _parser().parse(text)]
+def block_structure(text: str, skip_invisible: bool = False) -> list[BlockShape]:
+    """The block tokens of ``text`` as (type, tag, nesting, level, hidden), in document order.
+
+    With ``skip_invisible``, a paragraph with nothing visible in it (only control or format characters,
+    such as a stray zero-width space) is left out: deleting those characters removes the paragraph
+    without changing what a reader sees, so it is not a change of structure.
+    """
+    return _shapes(_parser().parse(text), skip_invisible)
+
+
+def _shapes(tokens, skip_invisible: bool) -> list[BlockShape]:
+    shapes: list[BlockShape] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if (
+            skip_invisible
+            and t.type == "paragraph_open"
+            and i + 2 < len(tokens)
+            and tokens[i + 2].type == "paragraph_close"
+            and _invisible(tokens[i + 1].content)
+        ):
+            i += 3
+            continue
+        shapes.append((t.type, t.tag, t.nesting, t.level, t.hidden))
+        i += 1
+    return shapes
+
+
+def _invisible(content: str) -> bool:
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in content)
 
 
 def structure_difference(before: str, after: str) -> str | None:
     """None when both texts have the same block structure, else a short description of the first change."""
-    old, new = block_structure(before), block_structure(after)
-    if old == new:
+    parse = _parser().parse
+    before_tokens, after_tokens = parse(before), parse(after)
+    old, new = _shapes(before_tokens, False), _shapes(after_tokens, False)
+    if old == new or _shapes(before_tokens, True) == _shapes(after_tokens, True):
         return None
     for index, (a, b) in enumerate(zip(old, new, strict=False)):
         if a != b:
@@ -48,8 +79,11 @@ def _describe(shape: BlockShape) -> str:
 
 
 def same_markdown_structure(before: str, after: str) -> bool:
-    """True when ``after`` has the same Markdown block structure as ``before``."""
-    return block_structure(before) == block_structure(after)
+    """True when ``after`` has the same Markdown block structure as ``before``.
+
+    The structures are compared as they are, and again without paragraphs that hold nothing visible.
+    """
+    return structure_difference(before, after) is None
 
 
 def verifier_for(path: str, markdown: bool | None = None) -> Callable[[str, str], bool] | None:
