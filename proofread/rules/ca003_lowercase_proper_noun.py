@@ -149,7 +149,16 @@ class LowercaseProperNoun(Rule):
             return fixed, False, "the last word of a capitalised name"
         if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
             return fixed, False, "an unknown word beside a name"
-        if others or not caps or lexicon.cased_forms(stem):
+        if others or not caps:
+            return None
+        forms = lexicon.cased_forms(stem)
+        if forms and any(f[:1].isupper() for f in forms):
+            # a word that is also a name ("Congress", "Medicare", "the Web"): the document must write it
+            # capitalised on its own, every time, at least twice
+            if len(caps) >= 2 and all(ev.standalone(j) for j in caps):
+                return fixed, False, "the document always writes it capitalised"
+            return None
+        if forms:
             return None
         if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
             return fixed, False, "the document writes this unknown word capitalised"
