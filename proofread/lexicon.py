@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from proofread.spelling.edits import edits1, slip_cost
+from proofread.spelling.edits import edits1_costs, slip_cost
 from proofread.spelling.morphology import derivation
 
 _FORMAT = 7  # bump when the cached layout changes
@@ -155,11 +155,18 @@ class WordTable:
     """A read-only map of lowercase words to counts, stored as one sorted list and an array of counts:
     it loads from the cache without building a dictionary, and looks up by bisection."""
 
-    __slots__ = ("_words", "_counts")
+    __slots__ = ("_words", "_counts", "_map")
 
     def __init__(self, words: list[str], counts: array.array):
         self._words = words
         self._counts = counts
+        self._map: dict[str, int] | None = None
+
+    def materialize(self) -> dict[str, int]:
+        """A hash map for fast lookups, built once many are coming (candidate generation)."""
+        if self._map is None:
+            self._map = dict(zip(self._words, self._counts, strict=True))
+        return self._map
 
     @classmethod
     def from_dict(cls, table: dict[str, int]) -> WordTable:
@@ -180,15 +187,21 @@ class WordTable:
         return i if i < len(self._words) and self._words[i] == word else -1
 
     def __contains__(self, word: object) -> bool:
+        if self._map is not None:
+            return word in self._map
         return isinstance(word, str) and self._index(word) >= 0
 
     def __getitem__(self, word: str) -> int:
+        if self._map is not None:
+            return self._map[word]
         i = self._index(word)
         if i < 0:
             raise KeyError(word)
         return self._counts[i]
 
     def get(self, word: str, default: int = 0) -> int:
+        if self._map is not None:
+            return self._map.get(word, default)
         i = self._index(word)
         return self._counts[i] if i >= 0 else default
 
@@ -427,7 +440,8 @@ class Lexicon:
         got = self._near_cache.get(low)
         if got is None:
             counts = self._counts
-            got = [(c, math.log(counts[c]), slip_cost(low, c)) for c in edits1(low) if c in counts]
+            table = counts.materialize()
+            got = [(c, math.log(table[c]), cost) for c, cost in edits1_costs(low, table).items()]
             self._near_cache[low] = got
         return got
 

@@ -101,3 +101,42 @@ def test_technical_terms_are_spelling_only(lex):
     # accepted by the spelling rules, but not words whose capitals the casing rules should weigh
     assert lex.is_term("stdin") and lex.is_term("lockfiles") and lex.is_term("mdBook")
     assert not lex.is_known("stdin") and lex.cased_forms("stdin") == ()
+
+
+def test_edit_costs_match_the_alignment(lex):
+    from proofread.spelling.edits import edits1_costs, slip_cost
+
+    table = {"the": 1, "these": 1, "other": 1, "only": 1, "tools": 1, "told": 1}
+    for typo in ("teh", "thes", "othre", "onyl", "tkols"):
+        for cand, cost in edits1_costs(typo, table).items():
+            assert cost == pytest.approx(slip_cost(typo, cand)), (typo, cand)
+
+
+def test_slip_costs_prefer_typing_slips():
+    from proofread.spelling.edits import slip_cost
+
+    assert slip_cost("teh", "the") < slip_cost("teh", "ten")  # swap beats a far key
+    assert slip_cost("tge", "the") < slip_cost("tze", "the")  # g is next to h, z is not
+    assert slip_cost("lessser", "lesser") < slip_cost("lesder", "lesser")  # a doubled letter
+
+
+def test_cache_is_written_and_reused(tmp_path, monkeypatch):
+    import proofread.lexicon as lexicon_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = lexicon_module._load_tables()
+    files = sorted(p.name for p in (tmp_path / "proofread").iterdir())
+    assert len(files) == 2 and all(f.startswith("lexicon-") for f in files)
+    again = lexicon_module._load_tables()
+    assert len(again[0]) == len(first[0]) and again[1] == first[1]
+    assert again[3]() == first[3]()  # the usage table, read lazily
+
+
+def test_unwritable_cache_still_loads(tmp_path, monkeypatch):
+    import proofread.lexicon as lexicon_module
+
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    counts, forms, misspellings, usage, terms = lexicon_module._load_tables()
+    assert "the" in counts and forms["niger"] == ("Niger",)

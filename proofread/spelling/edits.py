@@ -74,6 +74,48 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+def edits1_costs(typo: str, known) -> dict[str, float]:
+    """The words of ``known`` one edit from ``typo``, each with the cost of the slip that turns it into
+    ``typo`` (as ``slip_cost`` would score that one edit), computed without the alignment table."""
+    out: dict[str, float] = {}
+    n = len(typo)
+    long_word = n >= LONG_WORD
+
+    def offer(cand: str, cost: float) -> None:
+        if cost < out.get(cand, 99.0):
+            out[cand] = cost
+
+    for i in range(n):
+        first = FIRST_LETTER if i == 0 else 0.0
+        head, tail = typo[:i], typo[i + 1 :]
+        cand = head + tail  # the typo has an extra letter at i
+        if cand in known:
+            offer(cand, _insert_cost(typo, i, cand, i) + first)
+        if i + 1 < n and typo[i] != typo[i + 1]:  # two letters swapped
+            cand = head + typo[i + 1] + typo[i] + typo[i + 2 :]
+            if cand in known:
+                offer(cand, TRANSPOSE + first)
+        typed = typo[i]
+        for ch in LETTERS:  # a wrong letter at i
+            if ch != typed:
+                cand = head + ch + tail
+                if cand in known:
+                    offer(cand, _sub_cost(ch, typed, long_word) + first)
+    for i in range(n + 1):  # a letter (or an apostrophe) missing at i
+        first = FIRST_LETTER if i == 0 else 0.0
+        head, tail = typo[:i], typo[i:]
+        for ch in LETTERS:
+            cand = head + ch + tail
+            if cand in known:
+                offer(cand, _delete_cost(cand, i) + first)
+        if 0 < i < n:
+            cand = head + "'" + tail
+            if cand in known:
+                offer(cand, _delete_cost(cand, i))
+    out.pop(typo, None)
+    return out
+
+
 def deletes1(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -101,7 +143,7 @@ def slip_cost(typo: str, word: str) -> float:
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _insert_cost(typo, j - 1, word, 0)
+        prev[j] = prev[j - 1] + _insert_cost(typo, j - 1, word, 0) + (FIRST_LETTER if j == 1 else 0.0)
     for i in range(1, n + 1):
         cur = [0.0] * (m + 1)
         wc = word[i - 1]
