@@ -64,6 +64,7 @@ def test_casing_list_has_no_ordinary_words(ctx):
         ("Results\nthe results were mixed.", "the"),  # after a bare heading line
         ("The plan (as agreed). the team left.", "the"),
         ("md:Run `make`. then wait.", "then"),  # a sentence that ended with code
+        ("It says “Share.” in June we added more.", "in"),
         ("He met Newhall on Monday. newhall spoke first.", "newhall"),  # a name the document capitalises
     ],
 )
@@ -88,6 +89,7 @@ def test_sentence_start_flagged(ctx, text, word):
         "Type it. 'quoted' words stay as they are.",
         "“Where is it?” you might ask.",
         "It was great (really!) for everyone.",
+        "“Why?” you ask.",
         "The case rests on:\nthe facts of the case;\nthe law.",
         "We won! and then we celebrated.",
         "It costs 5 dollars.The next one costs more.",
@@ -95,6 +97,16 @@ def test_sentence_start_flagged(ctx, text, word):
 )
 def test_sentence_start_left_alone(ctx, text):
     assert findings(text, ctx, codes={"CA001"}) == []
+
+
+def test_sentence_start_tool_names_in_markdown(ctx):
+    text = "# Install\n\nuv installs it. Run `pip install uv`.\n\npip, meanwhile, is slower. Use `pip`.\n"
+    assert findings(text, ctx, markdown=True, codes={"CA001"}) == []
+
+
+def test_paragraph_continuing_a_sentence(ctx):
+    text = "md:It is licensed under:\n\n- MIT\n- Apache\n\nat your option.\n"
+    assert findings(text.removeprefix("md:"), ctx, markdown=True, codes={"CA001"}) == []
 
 
 def test_sentence_start_markdown_code_and_links(ctx):
@@ -157,6 +169,12 @@ def test_item_starts_left_alone(ctx, text, markdown):
         ("Staff of the General services Administration (GSA) met.", "services", "Services"),
         ("The Environmental protection Agency acted.", "protection", "Protection"),
         ("We spoke to Dr. hasan about it.", "hasan", "Hasan"),
+        ("It backed the Somali transitional Federal Government (TFG) in 2006.", "transitional", "Transitional"),
+        ("Calls use SOAP (Simple Object Access protocol) or REST.", "protocol", "Protocol"),
+        ("She works for the Federal student Aid Office.", "student", "Student"),
+        ("We wrote to Congress and asked Congress twice. Then congress voted.", "congress", "Congress"),
+        ("The war in Ethiopia’s tigray Regional State went on.", "tigray", "Tigray"),
+        ("It led to tutsi-led reprisals.", "tutsi-led", "Tutsi-led"),
         ("We asked Versapak for help. Then we paid versapak for it.", "versapak", "Versapak"),
     ],
 )
@@ -174,6 +192,10 @@ def test_lowercase_name_flagged(ctx, text, word, fixed):
         "He worked pro bono on a bona fide case.",
         "The Government acted. The government of a town is small.",
         "Type 'moscow' in the search box.",
+        "The Iranian Regime fell. Later the Iranian regime rose.",  # a name before a word says nothing
+        "We joined the Open Data listserv and the Web Managers group.",
+        "The Government acted. Our government was slow.",  # capitalised only once
+        "Application programming interface (API) calls are cheap.",
         "md:Set `moscow` as the region.",
     ],
 )

@@ -41,8 +41,9 @@ _CONTINUATIONS = frozenset(
     "and or but nor to from with in on for of at by as is was are were has have had said says asked".split()
 )
 # The end of a sentence right before a word: closing brackets or quotes may come before the mark
-# ("(as planned). the"), not after it ("“Why?” you ask" goes on with the same sentence).
-_SENTENCE_END = re.compile(r"[)\]”’\"']*([.!?]+)\s+$")
+# ("(as planned). the"), and quotes after a period ("it said “Share.” the"), but not after a question
+# or exclamation mark ("“Why?” you ask" goes on with the same sentence).
+_SENTENCE_END = re.compile(r"[)\]”’\"']*(?:([.!?]+)|(\.)[”’\"]+)\s+$")
 # Words rarer than this (in the lexicon's counts) that a document keeps lowercase are its own terms.
 _COMMON = 20000
 
@@ -115,7 +116,7 @@ class LowercaseSentenceStart(Rule):
             return False
         gap = doc.text[doc.tokens[i - 1].end : tok.start]
         end = _SENTENCE_END.search(gap)
-        if end is None or end.group(1) != "." or end.start() == 0:
+        if end is None or (end.group(1) or end.group(2)) != "." or end.start() == 0:
             return False
         at = tok.start - len(gap) + end.start()
         return doc.is_masked(at - 1, at)
@@ -165,7 +166,7 @@ class LowercaseSentenceStart(Rule):
         end = _SENTENCE_END.search(gap)
         if end is None or gap[: end.start()].rstrip().endswith("."):
             return False  # no plain sentence end, or a spaced ellipsis (". . .")
-        mark = end.group(1)
+        mark = end.group(1) or end.group(2)
         if mark == "!" and word in _CONTINUATIONS:
             return False
         return not (mark == "." and prev.text.lower() in ("ie", "eg", "cf", "viz", "etc"))
