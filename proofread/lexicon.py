@@ -492,6 +492,7 @@ class Lexicon:
     # A word built from known words (see ``proofread.spelling.morphology``) is taken for a word unless it
     # is one slip from a word whose candidate score reaches this.
     DERIVED_MAX_SLIP = 0.0
+    DERIVATION_MIN_COUNT = 20  # per billion: the parts of a derivation must be seen in use
 
     # A string in use that no dictionary lists is taken for a word when its own frequency comes within
     # this many nats of the likeliest slip that would produce it.
@@ -542,7 +543,12 @@ class Lexicon:
         return how if best < self.DERIVED_MAX_SLIP else None
 
     def _has_word(self, low: str) -> bool:
-        return low in self._counts
+        """A known word written in lowercase (not only a name or an acronym) and not vanishingly rare:
+        what a derivation may be built on."""
+        if self._counts.get(low, 0) < self.DERIVATION_MIN_COUNT:
+            return False
+        forms = self._forms.get(low)
+        return forms is None or any(f.islower() for f in forms)
 
     def context_bonus(self, cand: str, context: Mapping[str, int]) -> float:
         """How much likelier ``cand`` is because the document uses it more than English text at large."""
