@@ -14,6 +14,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +31,10 @@ MISSPELLINGS = DATA / "misspellings"
 ANCHOR_ROOT = Path(os.environ.get("ANCHOR_ROOT", Path.home() / ".cache" / "proofread-anchors"))
 ANCHOR_BIN = ANCHOR_ROOT / "anchors" / "bin"
 HARPER_PY = ANCHOR_ROOT / "harperpy" / "bin" / "python"
-WORK = BENCH / ".work"  # scratch space, ignored by git
+# Scratch space, outside the repository: proofread (like git) skips files that .gitignore excludes, even
+# when they are named on its command line, so corpora written under bench/.work/ would be checked by none
+# of its rules.
+WORK = Path(os.environ.get("PROOFREAD_BENCH_WORK", Path(tempfile.gettempdir()) / "proofread-bench"))
 
 if str(EVAL) not in sys.path:
     sys.path.insert(0, str(EVAL))
