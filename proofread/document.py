@@ -16,12 +16,12 @@ from proofread.text_masks import inline_masks, merge_spans
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
 _QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?\n?$")
-_SENTENCE_END = re.compile(r"[.!?:;,)\"'’”]$")
+_SENTENCE_END_CHARS = frozenset(".!?:;,)\"'’”")  # a plain-text line ending in one is a paragraph
+_MARKER_STARTS = frozenset("-*+•#>")
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.M)
 # MkDocs and mdBook lines that are syntax, not prose: admonitions, tabs, include directives.
 _DIRECTIVE_LINE = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]")
@@ -52,20 +52,29 @@ def build_document(text: str, path: str = "-", markdown: bool | None = None) -> 
 
 
 def _lines(text: str):
-    """Yield (start, end) of each line, the end before its line break."""
-    for m in _LINE.finditer(text):
-        start, end = m.span()
-        line = m.group()
-        if line.endswith("\n"):
-            end -= 2 if line.endswith("\r\n") else 1
-        yield start, end
+    """Yield (start, end, line) of each line, the end before its line break (and the \\r of a \\r\\n)."""
+    start = 0
+    size = len(text)
+    for line in text.split("\n"):
+        end = start + len(line)
+        if end < size:  # a line break follows
+            if line.endswith("\r"):
+                line = line[:-1]
+                yield start, end - 1, line
+            else:
+                yield start, end, line
+        elif line:  # the last line, with no line break after it
+            yield start, end, line
+        start = end + 1
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t":
-        start += 1
-    while end > start and text[end - 1] in " \t\r":
-        end -= 1
+    """``start`` moved past spaces and tabs, ``end`` back before spaces, tabs and \\r."""
+    if start < end and text[start] in " \t":
+        line = text[start:end]
+        start += len(line) - len(line.lstrip(" \t"))
+    if end > start and text[end - 1] in " \t\r":
+        end = start + len(text[start:end].rstrip(" \t\r"))
     return start, end
 
 
@@ -106,12 +115,12 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     groups = _Groups()
     list_group, list_row = -1, 0
     table_group, table_row = -1, 0
-    for start, end in _lines(text):
-        line = text[start:end]
-        if not line.strip():
+    for start, end, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
             list_group, table_group = -1, -1
             continue
-        if _is_table_row(line) or (table_group >= 0 and _TABLE_SEPARATOR.match(line)):
+        if ("|" in stripped and _is_table_row(line)) or (table_group >= 0 and _TABLE_SEPARATOR.match(line)):
             if table_group < 0:
                 table_group, table_row = groups.new(), 0
             list_group = -1
@@ -125,7 +134,11 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             table_row += 1
             continue
         table_group = -1
-        marker = _LIST_MARKER.match(line)
+        # Only a line whose first non-blank character is one of these can hold a list, heading or
+        # quote marker; the three patterns are not tried on the others.
+        first = line.lstrip(" \t")[:1]
+        markup = first in _MARKER_STARTS or first.isdecimal()  # \d is any decimal digit: "٣."
+        marker = _LIST_MARKER.match(line) if markup else None
         if marker and marker.end() < len(line):
             if list_group < 0:
                 list_group, list_row = groups.new(), 0
@@ -135,8 +148,8 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             list_row += 1
             continue
         list_group = -1
-        heading = _ATX_HEADING.match(line)
-        quote = _QUOTE_MARKER.match(line)
+        heading = _ATX_HEADING.match(line) if markup else None
+        quote = _QUOTE_MARKER.match(line) if markup else None
         if heading:
             masks.append((start, start + heading.end()))
             cs, ce = _trimmed(text, start + heading.end(), end)
@@ -147,7 +160,7 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             blocks.append(Block(BlockKind.QUOTE, cs, ce))
         else:
             cs, ce = _trimmed(text, start, end)
-            kind = BlockKind.PARAGRAPH if _SENTENCE_END.search(line.rstrip()) else BlockKind.HEADING
+            kind = BlockKind.PARAGRAPH if line.rstrip()[-1:] in _SENTENCE_END_CHARS else BlockKind.HEADING
             blocks.append(Block(kind, cs, ce))
     return blocks, masks
 
@@ -164,7 +177,9 @@ def _mask_bars(text: str, start: int, end: int, masks: list[tuple[int, int]]) ->
 def _markdown_parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    # Only block tokens are read (their type, line map and markup), so the inline parse, a third of
+    # markdown-it's time, is switched off; it never changes a block token.
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
 
 
 _PARSER = None

@@ -19,11 +19,16 @@ def check_text(
     here, so that each rule need not repeat the check.
     """
     doc = build_document(text, path, markdown)
+    is_masked = doc.is_masked if doc.masks else None
     seen: dict[tuple[int, int, str], Diagnostic] = {}
     for rule in rules:
         for diagnostic in rule.check(doc, ctx):
             span = diagnostic.span
-            if span.end > span.start and doc.is_masked(span.start, span.end) and diagnostic.category != "cleanup":
+            start, end = span.start, span.end
+            if is_masked is not None and end > start and diagnostic.category != "cleanup" and is_masked(start, end):
                 continue
-            seen.setdefault((span.start, span.end, diagnostic.code), diagnostic)
-    return sorted(seen.values(), key=lambda d: d.sort_key)
+            key = (start, end, diagnostic.code)
+            if key not in seen:
+                seen[key] = diagnostic
+    # the key of each diagnostic is its sort key, and keys are unique
+    return [seen[key] for key in sorted(seen)]

@@ -7,8 +7,10 @@ report is printed (see ``proofread.lines``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -154,13 +156,21 @@ class Document:
     masks: tuple[Span, ...]  # sorted, non-overlapping spans that are not prose (code, URLs, markup)
     tokens: tuple[Token, ...] = field(default=())
 
+    @cached_property
+    def mask_starts(self) -> list[int]:
+        """The start of each mask, in order: for ``bisect`` look-ups (computed on first use)."""
+        return [span.start for span in self.masks]
+
     def is_masked(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` touches a span that is not prose (an empty range: lies inside one)."""
-        from bisect import bisect_right
-
-        i = bisect_right(self.masks, start, key=lambda s: s.start) - 1
+        masks = self.masks
+        if not masks:
+            return False
+        i = bisect_right(self.mask_starts, start) - 1
         stop = max(end, start + 1)
-        for span in self.masks[max(i, 0) :]:
+        # Masks are sorted and apart, so this looks at one or two of them.
+        for k in range(i if i > 0 else 0, len(masks)):
+            span = masks[k]
             if span.start >= stop:
                 return False
             if start < span.end:

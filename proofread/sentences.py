@@ -14,7 +14,7 @@ masks are looked up once per block, and per word only in the few blocks that con
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from proofread.model import Block, Token, TokenKind
 
@@ -174,6 +174,15 @@ def _tokenize_masked(
 ) -> None:
     """Tokens of a block that holds masked text: masked words are dropped, and so is the certainty
     about a sentence start across a mask."""
+    # The masks that reach into the block; they are sorted and apart, so one pointer for the words and
+    # one for the gaps walk them once. A range touches a mask iff the first mask ending after the
+    # range's start begins before the range's end (the same answer as ``_masked``).
+    lo = bisect_right(mask_starts, start) - 1
+    if lo < 0 or masks[lo][1] <= start:
+        lo += 1
+    local = masks[lo : bisect_left(mask_starts, end)]
+    count = len(local)
+    word_mask = gap_mask = 0
     append = out.append
     pos = start
     gap_start = start
@@ -185,15 +194,24 @@ def _tokenize_masked(
             kind = _INITIALISM_KIND
         elif not word:
             break
+        elif word.isalpha() or not _HAS_DIGIT_OR_UNDERSCORE.search(word):
+            kind = _WORD_KIND
         else:
-            kind = _word_kind(word)
+            kind = _OTHER_KIND
         token_start = pos + len(gap)
         pos = token_start + len(word)
-        if _masked(masks, mask_starts, token_start, pos):
-            continue
-        gap_has_mask = token_start > gap_start and _masked(masks, mask_starts, gap_start, token_start)
-        if gap_start != token_start - len(gap):
-            gap = text[gap_start:token_start]  # the gap runs over masked words
+        while word_mask < count and local[word_mask][1] <= token_start:
+            word_mask += 1
+        if word_mask < count and local[word_mask][0] < pos:
+            continue  # a masked word
+        if token_start > gap_start:
+            while gap_mask < count and local[gap_mask][1] <= gap_start:
+                gap_mask += 1
+            gap_has_mask = gap_mask < count and local[gap_mask][0] < token_start
+            if gap_start != token_start - len(gap):
+                gap = text[gap_start:token_start]  # the gap runs over masked words
+        else:
+            gap_has_mask = False
         if previous_kind is None:
             if gap_has_mask:
                 verdict = False  # the sentence began with code or a link: this word is inside it
