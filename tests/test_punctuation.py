@@ -238,9 +238,9 @@ def test_missing_space_after_other_marks_not_a_fault(text):
     [
         ("Click here , then there .", [" ,", " ."]),
         ("Is it true ? Yes !", [" ?", " !"]),
-        ("It was late ; we left : quickly.", [" ;", " :"]),
+        ("It was late ; we left. The reason : Money.", [" ;", " :"]),
         ("Mali ,Burkina and Niger.", [" ,"]),
-        ("md:| a | b |\n|---|---|\n| x , y | z |", [" ,"]),
+        ("md:| a | b |\n|---|---|\n| Mali , Niger | z |", [" ,"]),
     ],
 )
 def test_space_before_punctuation_found(text, flags):

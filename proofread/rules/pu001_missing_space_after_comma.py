@@ -9,7 +9,8 @@ Why: in English prose a comma between words is always followed by a space; a mis
 slip, and it also hides both words from spell checkers.
 
 What it leaves alone, from the shape of the text: numbers ("1,000,000", "3,14", "1,2"), pairs of single
-letters ("x,y", "i,j"), anything that reads as code, a path, an option or data ("key=a,b",
+letters ("x,y", "i,j"), quoted values ('"unix,dos"'), two identifiers or two codes ("BufRead,BufNewFile",
+"TCP,IP"), file names ("file.rcs,v"), anything that reads as code, a path, an option or data ("key=a,b",
 "[excel,plot]", "rust,ignore", "snake_case,b", "<T,A>"), runs of three or more comma-joined values
 ("red,green,blue" in technical text is usually a value list), and masked text (code, URLs, e-mail).
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import looks_like_code, prose_chunk, prose_matches, quote_closes
+from proofread.punctuation import is_tld, last_word, looks_like_code, prose_chunk, prose_matches, quote_closes
 from proofread.rules.base import Rule
 
 # A comma after a letter (or a closing bracket/quote) and before a letter (or an opening bracket/quote),
@@ -32,7 +33,15 @@ _CANDIDATE = re.compile(
 )
 _SINGLE_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
 _GLUED_COMMA = re.compile(r",(?=\S)")
+# A whole run that is a quoted value: '"unix,dos"', "'a,b'".
+_VALUE = re.compile(r"(?:\"[^\"\s]*\"|'[^'\s]*')[.,;:)]*")
+_PAIR = re.compile(r".,[“‘\"(”]?(?P<right>[^\W\d_]+)")
 _NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
+
+
+def _is_identifier(word: str) -> bool:
+    """camelCase or PascalCase with an inner capital after a lowercase letter: "BufRead", "phpConstant"."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
 
 
 class MissingSpaceAfterComma(Rule):
@@ -52,6 +61,13 @@ class MissingSpaceAfterComma(Rule):
         ("Run it with --mount=type=cache,target=/root and pandas[excel,plot].", None),
         ("md:Use ```rust,ignore``` or `a,b` in code.", None),
         ("The colors were red,green,blue in the config.", None),
+        ("Set it to \"unix,dos\" or 'create,alter' here.", None),
+        (
+            "Tools like SalesForce,Amazon and (polls,comments) too.",
+            "Tools like SalesForce, Amazon and (polls, comments) too.",
+        ),
+        ("The launch of Challenge.gov,a free site.", "The launch of Challenge.gov, a free site."),
+        ("Run au BufRead,BufNewFile with TCP,IP or file.rcs,v here.", None),
     )
 
     def check(self, doc, ctx):
@@ -66,6 +82,17 @@ class MissingSpaceAfterComma(Rule):
                 continue
             if text[comma - 1].isdigit() and not _NUMBER.match(text, lo, comma):
                 continue  # "v1.2,beta", "x2,y": a number glued to letters reads as data
+            if _VALUE.fullmatch(chunk):
+                continue  # a quoted value: "unix,dos", 'create,alter'
+            pair = _PAIR.match(text, comma - 1)
+            if pair is not None:
+                left_word, right_word = last_word(text[lo:comma])[0], pair.group("right")
+                if _is_identifier(left_word) and _is_identifier(right_word):
+                    continue  # "BufRead,BufNewFile": identifiers; but "SalesForce,Amazon" are names
+                if left_word.isupper() and right_word.isupper() and len(left_word) > 1:
+                    continue  # "TCP,IP": codes or flags
+                if last_word(text[lo:comma])[1] == "." and not is_tld(left_word):
+                    continue  # "file.rcs,v": a file name; but "Challenge.gov,a free" is a domain
             end = comma + 1
             if text[end] == "”" or (text[end] == '"' and quote_closes(doc, end)):
                 end += 1  # '"Yes,"he said': the space goes after the closing quote

@@ -9,9 +9,11 @@ Why: in English these marks attach to the word before them; the space is a typin
 from French typography) and lets a line break fall before the mark.
 
 What it leaves alone, from the shape of the text: ellipses and spaced ellipses ("wait ...", "so . . ."),
-emoticons (" :)", " ;-)", " :P"), a mark glued to what follows (" .NET", " .gitignore", " :smile:",
+emoticons (" :)", " ;-)", " :P"), a "?", "!" or ":" with spaces on both sides that is not followed by a
+capital (an operator or a symbol named in the text: "a ? b : c", "the ! flag"), a mark after data, an
+option or code ("0003 ;", "git add -u ."), a mark glued to what follows (" .NET", " .gitignore", " :smile:",
 " ?query"), a space that keeps a period or comma apart from a URL or e-mail address before it
-("see https://doi.org/10.7289/V5F769GT ."), colons after two or more spaces or a tab (alignment:
+("see https://doi.org/10.7289/V5F769GT ."), marks after two or more spaces or a tab (alignment:
 "Name    : value"), a mark with no word before it (a lone "." or "?" opening a block), and code, URLs
 and other masked text.
 
@@ -24,15 +26,32 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import prose_matches
+from proofread.punctuation import UPPER, looks_like_code, prose_chunk, prose_matches
 from proofread.rules.base import Rule
 
-# Spaces after a word (or a closing bracket or quote), then the mark, then a space, a closing quote or
-# the end; a comma or semicolon may instead be glued to the next word.
-_CANDIDATE = re.compile(
-    r"(?P<space> (?<=[^\W_)\]”’] )[ \t]*)"
-    r"(?:(?P<mark>[,;:.]|[?!]+)(?=[\s\"”’]|\Z)(?![ \t]\.)|(?P<glued>[,;])(?=[^\W\d_]))"
+# One space after a word (or a closing bracket or quote), then the mark, then a space, a closing quote or
+# the end; a comma or semicolon may instead be glued to the next word. (Two or more spaces or a tab
+# before a mark are alignment.) One pattern per mark, each starting with the literal " <mark>", which
+# the regex engine scans for quickly.
+_END = r"(?=[\s\"”’]|\Z)(?![ \t]\.)"
+_CANDIDATES = tuple(
+    re.compile(rf" {re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}")
+    for mark, tail in (
+        (",", rf"(?:{_END}|(?=[^\W\d_]))"),
+        (";", rf"(?:{_END}|(?=[^\W\d_]))"),
+        (":", _END),
+        (".", _END),
+        ("?", rf"[?!]*{_END}"),
+        ("!", rf"[?!]*{_END}"),
+    )
 )
+# After a mark with spaces on both sides: a capital or the end of the line ("Why ? Because",
+# "Really ?"); anything else ("a ? b : c", "File : Class Browser" aside) reads as an operator.
+_SENTENCE_AFTER = re.compile(rf"[ \t]*(?:[\"“‘(]?[{UPPER}]|\n|\Z)")
+# The run of text before the space: a word of letters (with inner apostrophes, hyphens or periods),
+# not data such as "E01AB" or "1BCA0".
+_WORD_BEFORE = re.compile(r"[(\[“‘\"']*[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -42,28 +61,39 @@ class SpaceBeforePunctuation(Rule):
     examples = (
         ("Mali , Burkina Faso and Niger met .", "Mali, Burkina Faso and Niger met."),
         ("Is it true ? Yes !", "Is it true? Yes!"),
-        ("It was late ; we left : quickly.", "It was late; we left: quickly."),
+        ("It was late ; we left. The reason : Money.", "It was late; we left. The reason: Money."),
+        ("Run the script :\nThen wait.", "Run the script:\nThen wait."),
         ("Mali ,Burkina and Niger.", "Mali, Burkina and Niger."),
         ("Wait ... and so . . . on.", None),
         ("Smile :) or ;-) or :P and use .NET or .gitignore files.", None),
         ("Name    : value", None),
+        ("Use expr ? a : b or the ! flag, or say git add -u . there.", None),
+        ("0003  ; [.0000.0000] # END OF TEXT\nE01AB ; [.0000] # VARIATION", None),
         ("md:Run `ls .` or `git add .` in code.", None),
         ("See https://doi.org/10.7289/V5F769GT . It redirects.", None),
     )
 
     def check(self, doc, ctx):
-        for m in prose_matches(doc, _CANDIDATE):
-            space = m.group("space")
-            mark = m.group("mark") or m.group("glued")
-            if mark == ":" and (len(space) > 1 or "\t" in space):
-                continue  # aligned colons
+        text = doc.text
+        for m in prose_matches(doc, *_CANDIDATES):
             start, end = m.start(), m.end()
+            mark = text[start + 1 : end]
+            glued = text[end : end + 1].isalpha()
             if doc.is_masked(start - 1, start):
                 continue  # "see https://x.org/a ." keeps the period out of the URL on purpose
-            if m.group("glued"):
+            lo, _ = prose_chunk(doc, start - 1, start)
+            word = text[lo:start]
+            if not _WORD_BEFORE.fullmatch(word) or not _LETTERS.search(word) or looks_like_code(word):
+                continue  # data, options and code: "0003 ;", "git add -u .", "x[i] ?"
+            if mark[0] in "?!:." and not glued and text[end : end + 1] in " \t":
+                if mark == "." and text[end + 1 : end + 2] == ".":
+                    continue
+                if mark != "." and not _SENTENCE_AFTER.match(text, end):
+                    continue  # an operator or a symbol named in the text: "a ? b : c", "the ! flag"
+            if glued:
                 fix = Fix.safe("Move the space after the mark", Edit(start, end, mark + " "))
                 suggestion = mark + " "
             else:
-                fix = Fix.safe("Remove the space before the mark", Edit(start, m.start("mark"), ""))
+                fix = Fix.safe("Remove the space before the mark", Edit(start, start + 1, ""))
                 suggestion = mark
             yield self.diagnostic(f"Space before {mark!r}", start, end, fix, [suggestion])

@@ -9,9 +9,10 @@ renderers, and it is noise in diffs.
 What it leaves alone: two spaces after a sentence end or a colon (a traditional typing convention, not
 a slip), two spaces next to code, brackets, braces or emphasis markers (a layout convention of
 reference documentation: "{Promise}  Fulfills", "`key`  {string}"), groups of data with digits on both
-sides ("FAC3  EA6A"), three or more spaces and lines with two or more runs of spaces or a tab (alignment in tables,
-ASCII art and columns of plain text), indentation, the two trailing spaces of a Markdown hard line break,
-and code, URLs and other masked text.
+sides ("FAC3  EA6A"), a list marker or short label opening a line ("o  Setting"), three or more
+spaces and lines with two or more runs of spaces or a tab (alignment in tables, ASCII art and columns
+of plain text), indentation, the two trailing spaces of a Markdown hard line break, and code, URLs and
+other masked text.
 
 Fix safety: SAFE; the repair is one space.
 """
@@ -44,6 +45,7 @@ class DoubledSpace(Rule):
         ("Name   Value", None),
         ("md:* Returns: {Promise}  Fulfills with `x`, and `key`  {string} is  `code`.", None),
         ("The key is FAC3  EA6A here.", None),
+        ("o  Setting the fonts\nab  cd", None),
         ("A space before a comma  , is not a doubled space.", None),
         ("Note:  this is aligned.", None),
         ("md:A hard break  \nends this line.", None),
@@ -58,6 +60,9 @@ class DoubledSpace(Rule):
             runs = _ALIGNMENT.findall(text, line_start, line_end)
             if len(runs) > 1:
                 continue  # columns, not a slip
+            lead = text[line_start:start].strip()
+            if len(lead) <= 3 and " " not in lead:
+                continue  # a list marker or a short label opening the line: "o  Setting", "a)  Item"
             lo, _ = chunk_around(text, start, start, line_start, line_end)
             _, hi = chunk_around(text, start + 2, start + 2, line_start, line_end)
             if _DIGIT.search(text, lo, start) and _DIGIT.search(text, start + 2, hi):

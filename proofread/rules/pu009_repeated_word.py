@@ -51,6 +51,7 @@ class RepeatedWord(Rule):
         ("They flew to Pago Pago and Walla Walla.", None),
         ("Baden-Baden and x x and 1 1 and U.S. U.S. are fine.", None),
         ("Bitwise AND and assignment.", None),
+        ("filename\tfilename if available", None),
         ('md:Words like "the the" are slips.', None),
         ("md:between you and i\nI did it", None),
         ("The end. The next one, the the-ory.", None),
@@ -75,8 +76,8 @@ class RepeatedWord(Rule):
             if lower == "is" and i > 0 and lowered[i - 1] == "it":
                 continue  # "what it is is": the subject is a clause
             gap = text[a.end : b.start]
-            if not gap.isspace():
-                continue  # punctuation, markup or code between them
+            if not gap.isspace() or "\t" in gap:
+                continue  # punctuation, markup or code between them, or a column break
             if "\n" in gap and second[0].isupper() and not first[0].isupper():
                 continue  # a line ends and the next begins: "between you and i" / "I did it"
             if text[a.start - 1 : a.start] in _QUOTES and text[b.end : b.end + 1] in _QUOTES and a.start:
