@@ -84,9 +84,24 @@ def word_key(text: str) -> str:
     return split_possessive(text)[0].lower()
 
 
+_PROPER: dict[str, str | None] = {}
+_PROPER_LEXICON: list = [None]
+
+
 def proper_form(lexicon, word: str) -> str | None:
     """The capitalised spelling of ``word`` when the lexicon knows it *only* as a name ("niger" ->
     "Niger", "america's" -> "America's"); None when it also knows a lowercase word, or nothing."""
+    if _PROPER_LEXICON[0] is not lexicon:
+        _PROPER.clear()
+        _PROPER_LEXICON[0] = lexicon
+    if word not in _PROPER:
+        if len(_PROPER) > 200_000:
+            _PROPER.clear()
+        _PROPER[word] = _proper_form(lexicon, word)
+    return _PROPER[word]
+
+
+def _proper_form(lexicon, word: str) -> str | None:
     stem, suffix = split_possessive(word)
     for candidate in (word, "") if suffix == "" else (word, stem):
         forms = lexicon.cased_forms(candidate)

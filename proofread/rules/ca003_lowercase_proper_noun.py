@@ -33,7 +33,6 @@ from proofread.casing import (
     copy_case,
     evidence,
     is_capitalised,
-    is_lowercase_word,
     known_casings,
     proper_form,
     prose_word,
@@ -67,15 +66,20 @@ class LowercaseProperNoun(Rule):
         ev = evidence(doc)
         tokens = doc.tokens
         names: dict[str, str | None] = {}  # word -> the name the lexicon knows it as
-        for i, tok in enumerate(tokens):
-            if tok.sentence_start is True or tok.kind is not TokenKind.WORD:
+        candidates = [
+            i
+            for key, indices in ev.lower.items()
+            if key not in NAME_PARTICLES and key not in FUNCTION_WORDS and key not in casings
+            for i in indices
+        ]
+        for i in sorted(candidates):
+            tok = tokens[i]
+            if tok.sentence_start is True:
                 continue
             word = tok.text
-            if len(word) < 2 or not is_lowercase_word(word):
+            if len(word) < 2 or word in vocabulary:
                 continue
             key = word_key(word)
-            if key in NAME_PARTICLES or key in FUNCTION_WORDS or word in vocabulary or key in casings:
-                continue
             if word not in names:
                 names[word] = proper_form(lexicon, word) if len(word) > 2 else None
             found = self._judge(ev, i, key, word, lexicon, names[word])
@@ -116,7 +120,12 @@ class LowercaseProperNoun(Rule):
         next_i = ev.next[i]
         may_be_phrase = next_i >= 0 and is_capitalised(tokens[next_i].text)
         after_name = ev.prev[i] >= 0 and is_capitalised(tokens[ev.prev[i]].text)
-        if not caps and not in_acronym and not may_be_phrase and not after_name:
+        if (
+            not caps
+            and not in_acronym
+            and not may_be_phrase
+            and not (after_name and (capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word)))
+        ):
             return None  # no evidence of any kind
         stem, suffix = split_possessive(word)
         if caps:
@@ -127,10 +136,13 @@ class LowercaseProperNoun(Rule):
         mine = _phrase_keys(ev, i, lexicon=lexicon)
         plain = {k[:-1] for k in mine}
         if others and plain:
-            lowercase_phrases = set()
-            for j in others:
-                lowercase_phrases.update(_phrase_keys(ev, j, marks=False))
-            if plain & lowercase_phrases:
+            counts = ev.memo.get(("lowercase phrases", key))
+            if counts is None:
+                counts = Counter()
+                for j in lows:
+                    counts.update(_phrase_keys(ev, j, marks=False))
+                ev.memo[("lowercase phrases", key)] = counts
+            if any(counts[k] > 1 for k in plain):
                 return None  # the same phrase is lowercase elsewhere too
         if caps:
             named = {k[:-1] for k in mine if k[-1]}  # my phrases with a capitalised word in them
