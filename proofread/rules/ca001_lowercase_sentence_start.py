@@ -167,6 +167,6 @@ class LowercaseSentenceStart(Rule):
         if end is None or gap[: end.start()].rstrip().endswith("."):
             return False  # no plain sentence end, or a spaced ellipsis (". . .")
         mark = end.group(1) or end.group(2)
-        if mark == "!" and word in _CONTINUATIONS:
-            return False
+        if mark == "!" and (word in _CONTINUATIONS or "¡" in text[doc.blocks[tok.block].start : prev.end]):
+            return False  # "Jeopardy! and", or a Spanish "¡Nunca Más!" inside an English sentence
         return not (mark == "." and prev.text.lower() in ("ie", "eg", "cf", "viz", "etc"))

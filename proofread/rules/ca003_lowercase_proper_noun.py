@@ -167,7 +167,7 @@ class LowercaseProperNoun(Rule):
         if forms and any(f[:1].isupper() for f in forms):
             # a word that is also a name ("Congress", "Medicare", "the Web"): the document must write it
             # capitalised on its own, every time, at least twice
-            if len(caps) >= 2 and all(ev.standalone(j) for j in caps):
+            if len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(ev.standalone(j) for j in caps):
                 return fixed, False, "the document always writes it capitalised"
             return None
         if forms:
@@ -213,6 +213,8 @@ def _names(ev, tok, side, lexicon) -> bool:
 
 
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
+# Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
+_VERY_COMMON = 300_000
 # Words that join or qualify names rather than belong to them ("Japan last May", "the former Chair").
 _NOT_IN_NAMES = frozenset(
     """about after against among before between during except former last latter like next since than
