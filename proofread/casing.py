@@ -51,7 +51,7 @@ QUOTE_OPENERS = "\"'‘“`«"
 
 def is_lowercase_word(text: str) -> bool:
     """All letters lowercase (hyphens and apostrophes allowed): "economic", "socio-political"."""
-    return text[:1].isalpha() and text[:1].islower() and text == text.lower()
+    return text[:1].islower() and text.islower()
 
 
 def is_capitalised(text: str) -> bool:
@@ -81,6 +81,8 @@ def split_possessive(text: str) -> tuple[str, str]:
 
 def word_key(text: str) -> str:
     """The key under which usage of a word is counted: lowercase, without a possessive."""
+    if "'" not in text and "’" not in text and "ʼ" not in text:
+        return text.lower()
     return split_possessive(text)[0].lower()
 
 
@@ -210,16 +212,18 @@ def _build_evidence(doc: Document) -> CasingEvidence:
     tokens = doc.tokens
     text = doc.text
     n = len(tokens)
-    ev.prev = [-1] * n
-    ev.next = [-1] * n
+    prev = ev.prev = [-1] * n
+    nxt = ev.next = [-1] * n
     by_block: dict[int, list[int]] = defaultdict(list)
+    last = None
     for i, tok in enumerate(tokens):
         by_block[tok.block].append(i)
-        if i and tokens[i - 1].block == tok.block:
-            gap = text[tokens[i - 1].end : tok.start]
-            if gap and gap.strip(" ") == "" and not tok.sentence_start:
-                ev.prev[i] = i - 1
-                ev.next[i - 1] = i
+        if last is not None and last.block == tok.block and not tok.sentence_start:
+            width = tok.start - last.end
+            if width > 0 and text.count(" ", last.end, tok.start) == width:  # only spaces between
+                prev[i] = i - 1
+                nxt[i - 1] = i
+        last = tok
     for block, indices in by_block.items():
         ev.block_first[block] = indices[0]
         if _is_title_case([tokens[i] for i in indices]):
@@ -227,14 +231,17 @@ def _build_evidence(doc: Document) -> CasingEvidence:
     _find_acronym_names(ev)
     for span in doc.masks:
         ev.code_words.update(w.lower() for w in _CODE_WORD.findall(text, span.start, span.end))
+    lower, capital, title_blocks = ev.lower, ev.capital, ev.title_blocks
+    word_kind = TokenKind.WORD
     for i, tok in enumerate(tokens):
-        if tok.kind is not TokenKind.WORD:
+        if tok.kind is not word_kind:
             continue
-        key = word_key(tok.text)
-        if is_lowercase_word(tok.text):
-            ev.lower[key].append(i)
-        elif tok.sentence_start is False and is_capitalised(tok.text) and tok.block not in ev.title_blocks:
-            ev.capital[key].append(i)
+        word = tok.text
+        if word.islower():
+            if word[0].islower():
+                lower[word_key(word)].append(i)
+        elif tok.sentence_start is False and is_capitalised(word) and tok.block not in title_blocks:
+            capital[word_key(word)].append(i)
     return ev
 
 

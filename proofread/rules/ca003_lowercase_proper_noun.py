@@ -102,7 +102,7 @@ class LowercaseProperNoun(Rule):
         tok = tokens[i]
         lows = ev.lower.get(key, [])
         caps = ev.capital.get(key, [])
-        others = [j for j in lows if j != i]
+        others = len(lows) - 1  # the other lowercase occurrences
         before = tokens[i - 1] if i and tokens[i - 1].block == tok.block else None
         if before is not None and tok.sentence_start is None and before.text.lower() in TITLES:
             gap = ev.doc.text[before.end : tok.start]
@@ -113,7 +113,7 @@ class LowercaseProperNoun(Rule):
             if head is not None:
                 name = head + word[len(head) :]
         if name is not None and not _in_latin_phrase(ev, i):
-            if len(others) and len(lows) >= len(caps):
+            if others and len(lows) >= len(caps):
                 return None  # the document writes it lowercase on purpose
             return name, True, "the dictionary knows it only as a name"
         in_acronym = i in ev.in_acronym_name
@@ -149,7 +149,7 @@ class LowercaseProperNoun(Rule):
             shared = [named & _phrase_keys(ev, j, marks=False) for j in caps]
             phrased = sum(1 for keys in shared if keys)
             wide = any(len(k) == 3 for keys in shared for k in keys)  # two words beside it match
-            if phrased and (wide or phrased >= 2 or len(caps) >= len(others)):
+            if phrased and (wide or phrased >= 2 or len(caps) >= others):
                 return fixed, not others, "the document writes this name capitalised"
         if in_acronym:
             return fixed, not others, "its acronym spells it with a capital"
