@@ -1,9 +1,13 @@
 """Shared helpers for the punctuation and spacing rules (PU...).
 
-Every PU rule works the same way: one compiled regex is run over the text of each prose block, and the
-few candidates it finds are then checked against the shape of the surrounding text (is this a number,
-a domain, a file name, code?). The regexes are written so that ordinary prose yields almost no
-candidates; the per-candidate Python checks are therefore cheap.
+Every PU rule works the same way: one compiled regex, starting with a literal, runs once over the whole
+text; the matches that lie inside a prose block and touch no masked span (``prose_matches``) are then
+checked against the shape of the text around them (a number, an initialism, a domain, a file name,
+code?). The regexes are written so that ordinary prose yields almost no candidates, so the
+per-candidate Python checks cost next to nothing; the rule set runs at millions of words a second.
+
+The shape checks work on the whitespace-delimited run of text around a mark (``prose_chunk``), cut short
+where a masked span (a URL, an e-mail address, a hashtag) begins or ends.
 """
 
 from __future__ import annotations
