@@ -22,9 +22,9 @@ _QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?\n?$")
 _SENTENCE_END_CHARS = frozenset(".!?:;,)\"'’”")  # a plain-text line ending in one is a paragraph
 _MARKER_STARTS = frozenset("-*+•#>")
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.M)
+_FRONT_MATTER = r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)"  # compiled on first use
 # MkDocs and mdBook lines that are syntax, not prose: admonitions, tabs, include directives.
-_DIRECTIVE_LINE = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]")
+_DIRECTIVE_LINE = r"[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]"  # compiled on first use
 
 
 def is_markdown_path(path: str) -> bool:
@@ -197,12 +197,13 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
         _PARSER = _markdown_parser()
     masks: list[tuple[int, int]] = []
     source = text
-    front = _FRONT_MATTER.match(text)
+    front = re.match(_FRONT_MATTER, text, re.DOTALL | re.M)
     if front:
         masks.append(front.span())
         # Blank the front matter so the parser sees the same line numbers but no content.
         source = re.sub(r"[^\n]", " ", front.group()) + text[front.end() :]
     tokens = _PARSER.parse(source)
+    directive_line = re.compile(_DIRECTIVE_LINE)
     starts = _line_starts(text)
 
     def line_span(line: int) -> tuple[int, int]:
@@ -250,7 +251,7 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             elif quote_depth and kind is BlockKind.PARAGRAPH:
                 kind = BlockKind.QUOTE
             block = _prose_lines(text, [line_span(n) for n in range(first, last)], masks, first_line_markers=True)
-            if block and not _DIRECTIVE_LINE.match(text[line_span(first)[0] : line_span(first)[1]]):
+            if block and not directive_line.match(text[line_span(first)[0] : line_span(first)[1]]):
                 blocks.append(Block(kind, block[0], block[1], group, row))
             elif block:
                 masks.append(block)

@@ -21,7 +21,6 @@ from proofread.model import Block, Token, TokenKind
 # Letters joined by periods ("U.S.", "e.g.", "Ph.D.") come first so they are one token.
 _INITIALISM = r"(?:[^\W\d_]{1,2}\.){2,}(?![^\W\d_])"
 _PLAIN_WORD = r"\w+(?:['’\-]\w+)*"
-_WORD = re.compile(f"{_INITIALISM}|{_PLAIN_WORD}")
 # The same words, each with the gap before it. Every character that is not a word character is in a
 # gap (any word character starts a word), so ``\W*`` is the whole gap and never backtracks; the empty
 # ``\Z`` branch takes the gap after the last word in one step (a gap that could not be matched would

@@ -9,17 +9,29 @@ from __future__ import annotations
 import re
 
 # A URL ends before trailing sentence punctuation and before a closing bracket it did not open.
-_URL = re.compile(r"\b(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = (r"\b(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]", 0)
+_EMAIL = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 0)
 # A code span may wrap onto the next line but never crosses a blank line.
-_CODE_SPAN = re.compile(r"(`+)(?!`)(?:[^`\n]|\n(?![ \t]*\n)|`(?!\1))*?(?<!`)\1(?!`)")
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_HANDLE_OR_TAG = re.compile(r"(?<![\w&/#@])[@#][A-Za-z_][\w-]*")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
+_CODE_SPAN = (r"(`+)(?!`)(?:[^`\n]|\n(?![ \t]*\n)|`(?!\1))*?(?<!`)\1(?!`)", 0)
+_HTML = (r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+_TEMPLATE = (r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_HANDLE_OR_TAG = (r"(?<![\w&/#@])[@#][A-Za-z_][\w-]*", 0)
+_ENTITY = (r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);", 0)
 # Markdown link and image targets: "](url "title")" and reference labels "][label]".
-_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
-_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK_TARGET = (r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]", 0)
+_IMAGE = (r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)", 0)
+
+# The patterns are (source, flags) pairs, compiled on first use: a run on a few clean files needs only
+# some of them, and start-up time counts (a pre-commit hook).
+_COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _compiled(pattern: tuple[str, int]) -> re.Pattern[str]:
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(*pattern)
+    return compiled
+
 
 # Each pattern with the strings one of which every match of it holds. A text that holds none of them
 # cannot match, and the patterns that never cross a line break run only on the lines that hold one:
@@ -46,9 +58,10 @@ def inline_masks(text: str, markdown: bool) -> list[tuple[int, int]]:
     """Spans of ``text`` that are not prose, merged and sorted."""
     spans: list[tuple[int, int]] = []
     patterns = _MARKDOWN_ONLY + _COMMON if markdown else _COMMON
-    for pattern, needles, reach in patterns:
+    for source, needles, reach in patterns:
         if not any(needle in text for needle in needles):
             continue
+        pattern = _compiled(source)
         if reach is _ANY:
             spans.extend(m.span() for m in pattern.finditer(text))
             continue
