@@ -26,8 +26,8 @@ Verifier = Callable[[str, str], bool]
 class FixResult:
     """The fixed text, how many fixes went in, and whether the passes settled.
 
-    ``reverted`` is True when the fixes were undone because the verifier refused the fixed text; ``text``
-    is then the original text and ``applied`` is 0.
+    ``reverted`` is True when the verifier refused some fixes: they were left out (or, when leaving out
+    single fixes was not enough, all of them were, and ``text`` is the original).
     """
 
     text: str
@@ -119,16 +119,26 @@ def fix_until_stable(
 ) -> FixResult:
     """Check and fix ``text`` repeatedly until no applicable fix remains (at most MAX_PASSES passes).
 
-    ``verify(before, after)`` vets the fixed text (see ``proofread.verify.verifier_for``); when it says
-    no, the original text comes back with ``reverted=True``.
+    ``verify(before, after)`` vets the fixed text (see ``proofread.verify.verifier_for``). When it says no,
+    the passes are run again with every pass vetted, and within a refused pass each fix on its own, so
+    that only the fixes that break the text are left out; ``reverted`` is then True. If even that does
+    not satisfy the verifier, every fix is undone.
     """
-    result = _fix_passes(text, check, required)
-    if verify is not None and result.text != text and not verify(text, result.text):
-        return FixResult(text, 0, result.converged, reverted=True)
-    return result
+    result = _fix_passes(text, check, required, None)
+    if verify is None or result.text == text or verify(text, result.text):
+        return result
+    careful = _fix_passes(text, check, required, verify)
+    if careful.text != text and not verify(text, careful.text):
+        return FixResult(text, 0, careful.converged, reverted=True)
+    return FixResult(careful.text, careful.applied, careful.converged, reverted=True)
 
 
-def _fix_passes(text: str, check: Callable[[str], list[Diagnostic]], required: Applicability) -> FixResult:
+MAX_VETTED_FIXES = 500  # in one refused pass; beyond this the pass is dropped rather than vetted fix by fix
+
+
+def _fix_passes(
+    text: str, check: Callable[[str], list[Diagnostic]], required: Applicability, verify: Verifier | None
+) -> FixResult:
     total = 0
     seen = {text: 0}  # each text met so far, with the fixes applied to reach it
     for _ in range(MAX_PASSES):
@@ -136,6 +146,8 @@ def _fix_passes(text: str, check: Callable[[str], list[Diagnostic]], required: A
         if not fixes:
             return FixResult(text, total, True)
         new_text, applied = apply_fixes(text, fixes)
+        if verify is not None and new_text != text and not verify(text, new_text):
+            new_text, applied = _apply_vetted(text, fixes, verify)
         if new_text == text:
             return FixResult(text, total, True)
         if new_text in seen:  # the fixes undo each other: stop where the cycle starts
@@ -144,3 +156,16 @@ def _fix_passes(text: str, check: Callable[[str], list[Diagnostic]], required: A
         total += applied
         seen[text] = total
     return FixResult(text, total, not applicable_fixes(check(text), required))
+
+
+def _apply_vetted(text: str, fixes: list[Fix], verify: Verifier) -> tuple[str, int]:
+    """Apply the pass's fixes one at a time, last first (so offsets stay valid), keeping those that pass."""
+    chosen = select_fixes(text, fixes)
+    if len(chosen) > MAX_VETTED_FIXES:
+        return text, 0
+    current, applied = text, 0
+    for fix in reversed(chosen):
+        candidate, n = apply_fixes(current, [fix])
+        if n and verify(current, candidate):
+            current, applied = candidate, applied + 1
+    return current, applied
