@@ -1,23 +1,32 @@
 """CA003 lowercase-proper-noun: a name written lowercase inside a sentence.
 
-What it flags: a lowercase word that is a name, by one of two kinds of evidence:
+What it flags: a lowercase word inside a sentence that is a name, by one of these kinds of evidence:
 
-- the lexicon knows the word only as a name ("niger", "moscow", "america's", "july");
-- the document itself writes the word capitalised inside sentences elsewhere: in the same phrase
-  ("Burkina faso" where "Burkina Faso" appears; "the White house" where "the White House" appears), or
-  on its own, when this is the only lowercase occurrence.
+- the lexicon knows the word only as a name ("niger", "moscow", "america's", "july"), or a title
+  abbreviation precedes it ("Dr. hasan");
+- the document writes the same phrase capitalised elsewhere inside a sentence ("Burkina faso" where
+  "Burkina Faso" appears; "the department of Labor" where "the Department of Labor" appears);
+- an acronym in brackets spells the name out ("General services Administration (GSA)");
+- it sits inside a run of capitalised ordinary words ("the Environmental protection Agency", "Federal
+  student Aid"), or is an institution closing one ("Clemson university");
+- the document always writes it capitalised on its own, at least twice ("Congress ... congress");
+- it is a word no dictionary knows, no slip away from a known word, right beside a name ("Ethiopia's
+  tigray Regional State").
 
 Why: names keep their capital wherever they stand; a lowercase one is a slip the spell checker cannot
 see, because the letters are right.
 
 What it leaves alone: words that are both a name and an ordinary word ("may"/"May", "china", "turkey",
 "polish", "bill") unless the document gives evidence; words the document also writes lowercase inside
-sentences elsewhere; capitals at sentence starts and in title-case headings and table cells (they are no
-evidence); name particles ("de", "van", "al", "bin"); quoted terms, code and words glued to code-like
-punctuation; words in the project vocabulary.
+sentences elsewhere (in the same phrase, or at all when the evidence is weak); capitals at sentence
+starts and in title-case headings and table cells, and proper adjectives before a word ("the Iranian
+regime"): they are no evidence; name particles ("de", "van", "al", "bin"); fixed Latin phrases ("pro
+bono"); names from the known-casing list (CA004's); quoted terms, code, words glued to code-like
+punctuation, and words in the project vocabulary.
 
-Fix safety: SAFE when the lexicon knows only the name, or the document writes the same phrase
-capitalised and never lowercase; UNSAFE when the evidence is the word alone.
+Fix safety: SAFE when the lexicon knows only the name, a title or an acronym settles it, or the document
+writes the same phrase capitalised and never lowercase; UNSAFE otherwise. The message says which
+evidence was found.
 """
 
 from __future__ import annotations
