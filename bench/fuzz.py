@@ -82,28 +82,48 @@ class Failures:
 
             required = Applicability.SAFE if self.cases % 2 else Applicability.UNSAFE
             props.assert_all_properties(text, path, required)
+            if path.endswith(".md"):
+                self.rule_breaks(text, path)
         except Exception as exc:  # every failure is recorded; the run goes on
-            key = _signature(exc)
-            known = self.by_key.get(key)
-            if known is None or len(text) < len(known["text"]):
-                self.by_key[key] = {
-                    "key": key,
-                    "source": source,
-                    "path": path,
-                    "text": text,
-                    "error": f"{type(exc).__name__}: {str(exc)[:2000]}",
-                    "traceback": traceback.format_exc(),
-                    "count": (known or {}).get("count", 0) + 1,
-                }
-            else:
-                known["count"] += 1
+            self.record(_signature(exc), text, path, source, traceback.format_exc(), exc)
+
+    def rule_breaks(self, text: str, path: str) -> None:
+        """Fixes that break the Markdown structure on their own (the verifier leaves them out; the rule
+        should not propose them): one group per rule."""
+        from proofread.fix import apply_fixes
+        from proofread.verify import structure_difference
+
+        for d in props.check(text, path):
+            if d.fix is None:
+                continue
+            new, applied = apply_fixes(text, [d.fix])
+            difference = applied and structure_difference(text, new)
+            if difference:
+                edits = [(e.start, e.end, e.content) for e in d.fix.edits]
+                detail = f"{d.code} fix {edits} ({d.fix.applicability.label}): {difference}"
+                self.record(f"rule {d.code} fix breaks Markdown", text, path, "rule check", detail, None)
+
+    def record(self, key: str, text: str, path: str, source: str, detail: str, exc: BaseException | None):
+        known = self.by_key.get(key)
+        if known is None or len(text) < len(known["text"]):
+            self.by_key[key] = {
+                "key": key,
+                "source": source,
+                "path": path,
+                "text": text,
+                "error": f"{type(exc).__name__}: {str(exc)[:2000]}" if exc is not None else detail,
+                "traceback": detail,
+                "count": (known or {}).get("count", 0) + 1,
+            }
+        else:
+            known["count"] += 1
 
     def report(self) -> int:
         OUT.mkdir(parents=True, exist_ok=True)
         for n, failure in enumerate(sorted(self.by_key.values(), key=lambda f: -f["count"])):
             print(f"\n=== failure {n + 1}: {failure['key']} ({failure['count']} cases, from {failure['source']})")
             print(f"path={failure['path']!r} text={failure['text']!r}")
-            print(failure["traceback"])
+            print(failure["traceback"][-3000:])
             (OUT / f"failure-{n + 1}.json").write_text(json.dumps(failure, ensure_ascii=False, indent=1))
         return len(self.by_key)
 
