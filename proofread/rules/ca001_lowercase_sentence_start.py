@@ -1,18 +1,23 @@
 """CA001 lowercase-sentence-start: a sentence, paragraph or heading that begins with a lowercase word.
 
 What it flags: the first word of a sentence written lowercase: after a sentence-final ". ", "! " or
-"? ", after a period with no space ("partnerships.the" is left alone, see below), at the start of a
+"? " (closing brackets may come before the mark, quotes after a period: "(as planned). the",
+"“Share.” in"), after a sentence that ended with code or a handle ("`make`. then"), at the start of a
 paragraph, a heading or a quote, and on the line after a bare heading line in plain text.
 
 Why: English capitalises the first word of every sentence; a lowercase one is a slip, or the sign of a
 sentence boundary the writer did not mean.
 
 What it leaves alone: words whose sentence start is uncertain (after an abbreviation such as "e.g.",
-"approx." or a mid-sentence "U.S.", after an ellipsis, or after a colon); words lowercase on purpose,
-such as mixed-case names ("iPhone", "eBay", "macOS", "pH"), names the known-casing list writes lowercase
-("npm"), words that are not in the dictionary (command names such as "kubectl"), quoted terms and
-words glued to code-like punctuation ("os.path"); code, URLs and handles are masked. The first word of a
-list item or table cell is CA002's, which compares it with its siblings.
+"approx." or a mid-sentence "U.S.", after an ellipsis, spaced or not, or after a colon); a "?" or "!"
+inside quotes or brackets ("“Why?” you ask", "(really!) for"); a paragraph that goes on with the
+sentence before it (after a colon, a list, or code shown "like this"); lines of a list written without
+markers (ending with ";" or ","); words lowercase on purpose: mixed-case names ("iPhone", "eBay",
+"macOS", "pH"), names from the known-casing list ("npm"), words known only as acronyms ("uv"), words
+the document uses in its code and never capitalises ("pip"), words that are not in the dictionary
+(command names such as "kubectl") unless the document writes them capitalised elsewhere, quoted terms
+and words glued to code-like punctuation ("os.path"); code, URLs and handles are masked. The first word
+of a list item or table cell is CA002's, which compares it with its siblings.
 
 Fix safety: SAFE; the fix capitalises the first letter and changes nothing else.
 """
