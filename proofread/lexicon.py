@@ -232,7 +232,8 @@ def _load_tables():
     try:
         main.parent.mkdir(parents=True, exist_ok=True)
         for old in main.parent.glob("lexicon-*"):
-            old.unlink(missing_ok=True)
+            if key not in old.name:  # an older version's cache (another process may be writing ours)
+                old.unlink(missing_ok=True)
         for path, data in ((extra, usage), (main, (*table.to_bytes(), forms, misspellings, terms))):
             tmp = path.with_suffix(f".tmp{os.getpid()}")
             with open(tmp, "wb") as f:
