@@ -7,7 +7,8 @@ Sources (see ``dictionaries/README.md`` for licences):
   stems of hunspell's en_US dictionary. Proper nouns keep their capitals, so the list tells "Niger" (a
   name) from "may"/"May" (both).
 - ``dictionaries/en-frequencies.tsv.gz``: word frequencies from wordfreq (many sources: books, news,
-  Wikipedia, subtitles, the web); and pyspellchecker's word list, read from the installed package.
+  Wikipedia, subtitles, the web). (pyspellchecker's list is not used: it is lowercase, so it cannot
+  tell "faso" from "Faso", and SCOWL already holds nearly all of it.)
 - ``dictionaries/tech-words.txt``: common words of software documentation that no dictionary has. They
   are terms, not words: the spelling rules accept them (``is_term``), but ``is_known`` and
   ``cased_forms`` leave them out, so that rules about capitals treat "npm" or "stdin" as code names.
@@ -25,7 +26,6 @@ from __future__ import annotations
 import array
 import gzip
 import hashlib
-import json
 import math
 import os
 import pickle
@@ -37,7 +37,7 @@ from pathlib import Path
 from proofread.spelling.edits import edits1_costs, slip_cost
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 7  # bump when the cached layout changes
+_FORMAT = 8  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
 # Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
@@ -57,17 +57,6 @@ def dictionaries_dir() -> Path:
     return here.parent / "dictionaries"
 
 
-def _frequency_source() -> Path | None:
-    """pyspellchecker's English word list, found without importing the package."""
-    from importlib.util import find_spec
-
-    spec = find_spec("spellchecker")
-    if spec is None or not spec.origin:  # pragma: no cover - pyspellchecker is a dependency
-        return None
-    path = Path(spec.origin).resolve().parent / "resources" / "en.json.gz"
-    return path if path.exists() else None
-
-
 def _sources() -> list[Path]:
     d = dictionaries_dir()
     paths = [
@@ -76,9 +65,6 @@ def _sources() -> list[Path]:
         d / "tech-words.txt",
         d / "wikipedia-misspellings.tsv",
     ]
-    freq = _frequency_source()
-    if freq:
-        paths.append(freq)
     return paths
 
 
@@ -132,13 +118,6 @@ def _build_tables():
 
     for word in _read_lines(d / "en_US-words.txt.gz"):
         add(word, _UNSEEN)
-    # Words only pyspellchecker has: its list is lowercase, so it says nothing about their capitals.
-    freq_path = _frequency_source()
-    if freq_path:
-        for low in json.loads(gzip.decompress(freq_path.read_bytes()).decode("utf-8")):
-            if low not in counts and low.replace("'", "").isalpha():
-                counts[low] = max(freq.get(low, 0), _UNSEEN)
-                forms[low] = [low]
     compact = {low: tuple(sorted(fs, key=lambda f: (f != low, f))) for low, fs in forms.items() if fs != [low]}
     usage = {w: n for w, n in freq.items() if w not in counts and n >= _USAGE_MIN}
     misspellings: dict[str, tuple[str, ...]] = {}
@@ -622,7 +601,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The lexicon, built from ``dictionaries/`` and pyspellchecker's frequencies; cached."""
+    """The lexicon, built from ``dictionaries/`` (cached on disk and per process)."""
     counts, forms, misspellings, usage, terms = _load_tables()
     return Lexicon(counts, forms, misspellings, usage, terms)
 
