@@ -302,6 +302,12 @@ def markdown_corpus(tools: list[str]) -> dict:
 # ---------------------------------------------------------------- report
 
 
+def _show(w: str, width: int = 40) -> str:
+    """Flagged text for a table cell: one line, short, blanks made visible."""
+    w = w.replace("\n", "⏎").replace("\t", "⇥").replace(" ", "␠") if not w.strip() else w.replace("\n", "⏎")
+    return w if len(w) <= width else w[: width - 1] + "…"
+
+
 def _pc(x) -> str:
     return "—" if x is None else f"{100 * x:.1f}"
 
@@ -377,7 +383,7 @@ def report(pl: dict, sd: dict, md: dict, seeds: list[int], n_files: int, tools: 
     out.append(C.md_table(["tool", *CLASSES, "false alarms by kind", "cleanup findings"], counts))
     pr = pl["totals"].get("proofread")
     if pr and pr["fp_words"]:
-        top = ", ".join(f"`{w}` {n}" for w, n in pr["fp_words"].most_common(15))
+        top = ", ".join(f"`{_show(w)}` {n}" for w, n in pr["fp_words"].most_common(15))
         out.append(f"\nproofread's most frequent false alarms (flagged text and count): {top}\n")
 
     out.append("\n### Seed article (examples/article.txt, hand-made gold list)\n")
@@ -422,7 +428,7 @@ def report(pl: dict, sd: dict, md: dict, seeds: list[int], n_files: int, tools: 
     for tool in avail:
         fa = sd["tools"][tool]["false"]
         if fa:
-            shown = "; ".join(f"{k} `{w}`→{s[0] if s else '∅'}" for k, w, s in fa[:20])
+            shown = "; ".join(f"{k} `{_show(w)}`→{_show(s[0]) if s else '∅'}" for k, w, s in fa[:20])
             out.append(f"\n{tool}'s false alarms on the seed article ({len(fa)}): {shown}\n")
 
     out.append("\n### Clean Markdown corpus (no mistakes: every finding is a false alarm)\n")
@@ -443,7 +449,7 @@ def report(pl: dict, sd: dict, md: dict, seeds: list[int], n_files: int, tools: 
                 r["findings"],
                 f"{10000 * r['findings'] / md['words']:.1f}",
                 ", ".join(f"{k} {v}" for k, v in r["kinds"].most_common()) or "—",
-                ", ".join(f"`{w}` {n}" for w, n in r["flagged"].most_common(8)) or "—",
+                ", ".join(f"`{_show(w)}` {n}" for w, n in r["flagged"].most_common(8)) or "—",
                 f"{r['seconds']:.1f}",
             ]
         )
