@@ -14,7 +14,8 @@ What it leaves alone, from the shape of the text:
   letter or follows another period;
 - domains and dotted names ("Data.Gov", "Next.Data.gov", "HealthData.Gov", "System.IO"): a top-level
   domain on the right, a chain of dots, camelCase or capitals on the right, a lowercase word then
-  a capitalised one that ends its sentence alone ("threading.Lock."), camelCase on the left;
+  a capitalised one that ends its sentence alone ("threading.Lock."), camelCase on the left (unless it is a
+  capitalised brand and a plain sentence follows: "YouTube.Snapchat doesn’t");
 - code ("Path.Home()", "os.Path", "Foo.Bar_baz", "obj.Method(x)", "f(x).Method"), decimals and
   versions ("3.14", "v1.2.3"), URLs, e-mail and other masked text.
 
@@ -75,6 +76,8 @@ class MissingSpaceAfterPeriod(Rule):
         ("The U.S.Army, J.R.R.Tolkien and a Ph.D.Student.", None),
         ("See Data.Gov and Next.Data.gov or HealthData.Gov for more.", None),
         ("Use Node.Js, ASP.Net and run Setup.Exe now.", None),
+        ("Media like YouTube.Snapchat doesn’t count.", "Media like YouTube. Snapchat doesn’t count."),
+        ("Run :amenu ToolBar.Open :e or myObj.Method now, or MyMenu.Hello Displays.", None),
         ("Call Path.Home() or obj.Method_name and System.IO here.", None),
         ("Call f(x).Method or a[0].Foo or (x).Bar here.", None),
         ("The lock used is threading.Lock. You can switch it.", None),
@@ -117,7 +120,9 @@ class MissingSpaceAfterPeriod(Rule):
                 elif len(word) == 1:
                     continue  # an initial: "J.Smith"
                 elif any(ch.isupper() for ch in word[1:]) and not word.isupper():
-                    continue  # camelCase: code or a product name
+                    after = m.group("after")
+                    if not (word[0].isupper() and after[:1] == " " and after[1:].islower()):
+                        continue  # camelCase: code ("ToolBar.Open :e"); but "YouTube.Snapchat doesn’t"
             elif not _NUMBER.match(left):
                 continue
             end = m.end()
