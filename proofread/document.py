@@ -43,8 +43,10 @@ def build_document(text: str, path: str = "-", markdown: bool | None = None) -> 
     mask_spans = tuple(Span(s, e) for s, e in masks)
     mask_starts = [s for s, _ in masks]
     tokens: list[Token] = []
+    words: dict[str, str] = {}
     for index, block in enumerate(blocks):
-        tokenize_into(tokens, text, block.start, block.end, index, masks, mask_starts)
+        tokenize_into(tokens, text, block.start, block.end, index, masks, mask_starts, words)
+    del words
     return Document(path, text, markdown, tuple(blocks), mask_spans, tuple(tokens))
 
 
