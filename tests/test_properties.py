@@ -342,6 +342,9 @@ KNOWN_RULE_BUGS = [
     "1. \ufeff five.\n   - Nested.\n",
     "1. \u200b five.\n   - Nested.\n",
     "- \x07 five.\n  - Nested.\n",
+    # CL001 deletes a line's only character, a no-break space (trailing whitespace to it, but not blank to
+    # CommonMark): the line becomes blank and splits the paragraph (or starts an indented code block).
+    "Some text.\n\xa0\nMore text.\n",
 ]
 
 
