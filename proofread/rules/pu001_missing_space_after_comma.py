@@ -9,10 +9,11 @@ Why: in English prose a comma between words is always followed by a space; a mis
 slip, and it also hides both words from spell checkers.
 
 What it leaves alone, from the shape of the text: numbers ("1,000,000", "3,14", "1,2"), pairs of single
-letters ("x,y", "i,j"), quoted values ('"unix,dos"'), two identifiers or two codes ("BufRead,BufNewFile",
-"TCP,IP"), file names ("file.rcs,v"), anything that reads as code, a path, an option or data ("key=a,b",
-"[excel,plot]", "rust,ignore", "snake_case,b", "<T,A>"), runs of three or more comma-joined values
+letters ("x,y", "i,j"), quoted values ('"unix,dos"'), two codes in capitals ("TCP,IP"), file names
+("file.rcs,v"), anything that reads as code, a path, an option or data ("key=a,b", "[excel,plot]",
+"rust,ignore", "snake_case,b", "<T,A>", "max(a,b)"), runs of three or more comma-joined values
 ("red,green,blue" in technical text is usually a value list), and masked text (code, URLs, e-mail).
+Brand names are words like any other: "GitHub,PyTorch" is flagged.
 
 Fix safety: SAFE; the only repair of "a,b" in prose is "a, b".
 """
@@ -39,11 +40,6 @@ _PAIR = re.compile(r".,[“‘\"(”]?(?P<right>[^\W\d_]+)")
 _NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
 
 
-def _is_identifier(word: str) -> bool:
-    """camelCase or PascalCase with an inner capital after a lowercase letter: "BufRead", "phpConstant"."""
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
-
-
 class MissingSpaceAfterComma(Rule):
     code = "PU001"
     name = "missing-space-after-comma"
@@ -67,7 +63,8 @@ class MissingSpaceAfterComma(Rule):
             "Tools like SalesForce, Amazon and (polls, comments) too.",
         ),
         ("The launch of Challenge.gov,a free site.", "The launch of Challenge.gov, a free site."),
-        ("Run au BufRead,BufNewFile with TCP,IP or file.rcs,v here.", None),
+        ("Run it with TCP,IP or file.rcs,v here.", None),
+        ("Tools like GitHub,PyTorch and more.", "Tools like GitHub, PyTorch and more."),
     )
 
     def check(self, doc, ctx):
@@ -87,8 +84,6 @@ class MissingSpaceAfterComma(Rule):
             pair = _PAIR.match(text, comma - 1)
             if pair is not None:
                 left_word, right_word = last_word(text[lo:comma])[0], pair.group("right")
-                if _is_identifier(left_word) and _is_identifier(right_word):
-                    continue  # "BufRead,BufNewFile": identifiers; but "SalesForce,Amazon" are names
                 if left_word.isupper() and right_word.isupper() and len(left_word) > 1:
                     continue  # "TCP,IP": codes or flags
                 if last_word(text[lo:comma])[1] == "." and not is_tld(left_word):
