@@ -141,7 +141,8 @@ def looks_like_code(chunk: str) -> bool:
 
 
 def last_word(text: str) -> tuple[str, str]:
-    """The letters at the end of ``text`` and the character right before them ("" at the start)."""
+    """The letters at the end of ``text`` (a run without whitespace) and the character right before them
+    ("" at the start)."""
     m = _LAST_WORD.search(text)
     if not m:
         return "", ""

@@ -47,6 +47,7 @@ _CANDIDATE = re.compile(
 _CLOSERS = ')]”"’'
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
 _NOT_A_SENTENCE_AFTER = re.compile(rf"\.\w|[(_\d{UPPER}]|['’][{UPPER}]")
+_RIGHT_WORD = re.compile(r"[^\W\d_]+(?=[\s,;:!?]|\Z)")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
 _NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
 
@@ -77,7 +78,9 @@ class MissingSpaceAfterPeriod(Rule):
         ("See Data.Gov and Next.Data.gov or HealthData.Gov for more.", None),
         ("Use Node.Js, ASP.Net and run Setup.Exe now.", None),
         ("Media like YouTube.Snapchat doesn’t count.", "Media like YouTube. Snapchat doesn’t count."),
+        ("No version can be found.PubGrub can tell why.", "No version can be found. PubGrub can tell why."),
         ("Run :amenu ToolBar.Open :e or myObj.Method now, or MyMenu.Hello Displays.", None),
+        ("Use os.PathLike or sys.NamedTuple instead.", None),
         ("Call Path.Home() or obj.Method_name and System.IO here.", None),
         ("Call f(x).Method or a[0].Foo or (x).Bar here.", None),
         ("The lock used is threading.Lock. You can switch it.", None),
@@ -85,11 +88,28 @@ class MissingSpaceAfterPeriod(Rule):
         ("Write to help@data.gov or visit https://example.com/A.Html today.", None),
     )
 
+    @staticmethod
+    def _brand_opens_sentence(text, m) -> bool:
+        """ "found.PubGrub can", "messages.ChatFuel provides": a plain lowercase word, the period, then a
+        capitalised camelCase name followed by a lowercase word. (A module and a class, "os.PathLike",
+        have a short or dotted left side; those stay code.)"""
+        right = _RIGHT_WORD.match(text, m.start("right"))
+        if right is None or right.end() >= len(text) or text[right.end()] != " ":
+            return False
+        if not text[right.end() + 1 : right.end() + 2].islower():
+            return False
+        name = right.group()
+        if name.isupper() or not any(ch.isupper() for ch in name[1:]):
+            return False
+        left = text[max(0, m.start() - 60) : m.start()].split()
+        word, before = last_word(left[-1]) if left else ("", "")
+        return len(word) >= 4 and word.islower() and before in ("", "(", "“", '"')
+
     def check(self, doc, ctx):
         text = doc.text
         for m in prose_matches(doc, _CANDIDATE):
             period = m.start()
-            if _NOT_A_SENTENCE_AFTER.match(m.group("after")):
+            if _NOT_A_SENTENCE_AFTER.match(m.group("after")) and not self._brand_opens_sentence(text, m):
                 continue
             if is_tld(m.group("right")):
                 continue
