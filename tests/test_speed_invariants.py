@@ -216,3 +216,30 @@ def test_corpus_sample_is_unchanged():
     if _print_digests():
         print(f'CORPUS_DIGEST = "{got}"')
     assert got == CORPUS_DIGEST
+
+
+def test_tokenize_block_matches_the_document_tokens():
+    from proofread.sentences import tokenize_block
+
+    text = synthetic(5, True)
+    doc = build_document(text, "x.md")
+    masks = [(m.start, m.end) for m in doc.masks]
+    again = [t for i, b in enumerate(doc.blocks) for t in tokenize_block(text, b, i, masks)]
+    assert again == list(doc.tokens)
+
+
+def test_is_masked_agrees_with_a_plain_scan():
+    """``is_masked`` with its cached bisection answers as a scan of every mask would."""
+    from proofread.model import Span
+
+    rng = random.Random(7)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(200), rng.randrange(0, 12) * 2))
+        masks = tuple(Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+        doc = Document("x", " " * 200, False, (), masks)
+        for _ in range(50):
+            start = rng.randrange(0, 201)
+            end = min(200, start + rng.choice((0, 0, 1, 2, 5, 30)))
+            stop = max(end, start + 1)
+            expected = any(m.start < stop and start < m.end for m in masks)
+            assert doc.is_masked(start, end) == expected, (masks, start, end)
