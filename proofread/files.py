@@ -21,11 +21,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"
-_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
 
 # Prose files are small: the largest real documents (changelogs, books in one file) are a few MB. Above
 # these limits a file is generated data, a dump or a minified blob, and checking it would take minutes.
@@ -64,62 +61,6 @@ class SourceFile:
     device: int = 0
     inode: int = 0
     digest: bytes = b""
-
-
-def discover(paths: list[str]) -> tuple[list[str], list[FileError]]:
-    """Expand folders into their text files (sorted); named files are kept whatever their suffix."""
-    found: list[str] = []
-    errors: list[FileError] = []
-    seen: set[str] = set()
-    for raw in paths:
-        if raw == STDIN:
-            found.append(STDIN)
-            continue
-        path = Path(raw)
-        try:
-            is_dir, exists, is_link = path.is_dir(), path.exists(), path.is_symlink()
-        except (OSError, ValueError) as exc:  # a name the OS cannot take, or a folder we may not enter
-            errors.append(FileError(raw, _reason(exc) if isinstance(exc, OSError) else "not a valid path"))
-            continue
-        if is_dir:
-            files = list(_walk(path, errors))
-            if not files and not any(e.path.startswith(raw) for e in errors):
-                errors.append(FileError(raw, "no .txt, .md or .markdown files in this folder"))
-            for f in files:
-                if f not in seen:
-                    seen.add(f)
-                    found.append(f)
-        elif exists or is_link:  # a broken link or a link loop is reported when it is read
-            if raw not in seen:
-                seen.add(raw)
-                found.append(raw)
-        else:
-            errors.append(FileError(raw, "no such file or folder"))
-    return found, errors
-
-
-def _walk(root: Path, errors: list[FileError]) -> Iterator[str]:
-    visited: set[tuple[int, int]] = set()
-
-    def onerror(exc: OSError) -> None:
-        errors.append(FileError(str(exc.filename or root), _reason(exc)))
-
-    for folder, dirs, names in os.walk(root, onerror=onerror, followlinks=True):
-        try:
-            st = os.stat(folder)
-        except OSError as exc:
-            onerror(exc)
-            dirs[:] = []
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in visited:  # a symlink loop
-            dirs[:] = []
-            continue
-        visited.add(key)
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(names):
-            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith(TEMP_PREFIX):
-                yield str(Path(folder) / name)
 
 
 def _reason(exc: OSError) -> str:

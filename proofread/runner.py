@@ -63,6 +63,7 @@ class FileResult:
     original: str | None = None  # the text before fixes, when fixes were made
     output: str = ""  # what the file prints on stdout before the report (a diff, or stdin's fixed text)
     error: str | None = None  # a FileError's message: the file could not be checked
+    warning: str | None = None  # something the user should know, though the file was checked
 
 
 class Plan:
@@ -196,6 +197,8 @@ class Session:
             return _process(source, self.settings, plan)
         except FileError as exc:
             return FileResult(path, source.text, (), error=str(exc))
+        except Exception as exc:  # a bug in a rule must cost one file, not the run
+            return FileResult(path, source.text, (), error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 
 
 def discover(session: Session) -> tuple[list[str], list[str]]:
@@ -285,6 +288,8 @@ def _run(settings: Settings, out: TextIO, err: TextIO) -> int:
         if result.error is not None:
             errors.append(result.error)
             continue
+        if result.warning is not None:
+            print(f"proofread: warning: {result.warning}", file=err)
         if result.output:
             out.write(result.output)
         results.append(result)
@@ -424,8 +429,13 @@ def _process(source: SourceFile, settings: Settings, plan: Plan) -> FileResult:
     if not (settings.fix or settings.diff):
         return FileResult(source.path, source.text, tuple(check(source.text)))
     from proofread.fix import fix_until_stable
+    from proofread.verify import verifier_for
 
-    result = fix_until_stable(source.text, check, settings.required)
+    verify = verifier_for(source.path, markdown=_is_markdown(source.path))
+    result = fix_until_stable(source.text, check, settings.required, verify=verify)
+    warning = None
+    if result.reverted:
+        warning = f"{source.path}: some fixes were left out: they would change the Markdown structure"
     remaining = tuple(check(result.text)) if result.applied else tuple(check(source.text))
     output = ""
     if result.text != source.text:
@@ -437,7 +447,7 @@ def _process(source: SourceFile, settings: Settings, plan: Plan) -> FileResult:
             write_atomically(source, result.text)
     if settings.fix and source.path == STDIN and not settings.diff:
         output = result.text
-    return FileResult(source.path, result.text, remaining, result.applied, source.text, output)
+    return FileResult(source.path, result.text, remaining, result.applied, source.text, output, warning=warning)
 
 
 def _report(results: list[FileResult], settings: Settings, out: TextIO) -> None:
