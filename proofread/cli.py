@@ -54,6 +54,7 @@ def make_settings(
     diff_from=None,
     jobs=None,
     no_progress=False,
+    force_exclude=False,
 ):
     """The runner's Settings from command-line values; UsageError for a bad one."""
     from proofread.runner import Settings
@@ -83,13 +84,14 @@ def make_settings(
         diff_from=diff_from,
         jobs=jobs if jobs is not None else default_jobs(),
         progress=not no_progress,
+        force_exclude=force_exclude,
     )
 
 
 # --- the fast path ---------------------------------------------------------------------------------
 
 _FLAGS = {"--fix": "fix", "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--isolated": "isolated",
-          "--no-progress": "no_progress"}  # fmt: skip
+          "--no-progress": "no_progress", "--force-exclude": "force_exclude"}  # fmt: skip
 _VALUES = {
     "--output-format": "output_format",
     "-o": "output_format",
@@ -274,6 +276,10 @@ def _build_app():
         no_progress: Annotated[
             bool, typer.Option("--no-progress", help="Never show a progress bar (shown on long runs on a terminal).")
         ] = False,
+        force_exclude: Annotated[
+            bool,
+            typer.Option("--force-exclude", help="Apply exclusions to named files too (for hooks)."),
+        ] = False,
     ) -> None:
         """Check files for typos, casing and punctuation-spacing mistakes; optionally fix them."""
         from proofread.runner import run
@@ -296,6 +302,7 @@ def _build_app():
                 diff_from=diff_from,
                 jobs=jobs,
                 no_progress=no_progress,
+                force_exclude=force_exclude,
             )
         except UsageError as exc:
             raise typer.BadParameter(str(exc)) from None

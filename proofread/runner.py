@@ -46,6 +46,7 @@ class Settings:
     diff_from: str | None = None
     jobs: int = 1
     progress: bool = True
+    force_exclude: bool = False  # apply exclusions to files named on the command line too
 
     @property
     def required(self) -> Applicability:
@@ -225,7 +226,8 @@ def discover(session: Session) -> tuple[list[str], list[str]]:
                     seen.add(f)
                     found.append(f)
         elif os.path.exists(raw) or os.path.islink(raw):
-            if raw not in seen and not session.is_excluded(raw):
+            # a file named on the command line is checked unless --force-exclude (as ruff does)
+            if raw not in seen and not (session.settings.force_exclude and session.is_excluded(raw)):
                 seen.add(raw)
                 found.append(raw)
         else:

@@ -131,8 +131,10 @@ def test_exclude_extend_exclude_and_include(project):
     write(project / "proofread.toml", 'select = ["PU001"]\nextend-exclude = ["drafts", "notes.txt"]\n')
     _, out, _ = run_settings(paths=(str(project),), output_format="concise")
     assert "a.md" in out and "d.md" not in out and "notes.txt" not in out and "notes.rst" not in out
-    # a file named on the command line is excluded too (pre-commit passes file names)
+    # a file named on the command line is checked, unless --force-exclude (the hooks pass it)
     code, out, _ = run_settings(paths=(str(project / "notes.txt"),), output_format="concise")
+    assert code == 1 and "notes.txt" in out
+    code, out, _ = run_settings(paths=(str(project / "notes.txt"),), output_format="concise", force_exclude=True)
     assert code == 0 and "notes.txt" not in out
     write(project / "proofread.toml", 'select = ["PU001"]\ninclude = ["*.rst"]\nexclude = []\n')
     _, out, _ = run_settings(paths=(str(project),), output_format="concise")
