@@ -107,11 +107,19 @@ def test_fix_removes_unused_suppressions(tmp_path):
         "All fine.\n"
         "One,two.It rained. <!-- proofread: ignore PU001 PU002 SP -->\n"
     )
-    code, _, path = check(tmp_path, text, select=("PU001", "PU002", "PR"), fix=True)
+    code, _, path = check(tmp_path, text, name="doc.txt", select=("PU001", "PU002", "PR"), fix=True)
     assert code == 0
     assert path.read_text(encoding="utf-8") == (
         "Fine, good.\nAll fine.\nOne,two.It rained. <!-- proofread: ignore PU001 PU002 SP -->\n"
     )
+
+
+def test_fix_keeps_a_suppression_line_whose_removal_would_join_markdown_paragraphs(tmp_path):
+    # in Markdown the comment line splits the paragraph in two; deleting it would merge them
+    text = "Fine, good.\n<!-- proofread: disable-next-line -->\nAll fine.\n"
+    code, found, path = check(tmp_path, text, select=("PU001", "PR"), fix=True)
+    assert code == 1 and found == [(2, "PR001")]
+    assert path.read_text(encoding="utf-8") == text
 
 
 def test_apply_unit():
