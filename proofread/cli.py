@@ -316,9 +316,11 @@ def _build_app():
 
         for rule in all_rules():
             doc = (sys.modules[rule.__module__].__doc__ or "").strip().splitlines()
-            typer.echo(f"{rule.code}  {rule.name:<32} {rule.category:<12} {doc[0] if doc else ''}")
+            summary = doc[0] if doc else ""
+            summary = summary.removeprefix(f"{rule.code} {rule.name}:").strip()  # the columns already say it
+            typer.echo(f"{rule.code}  {rule.name:<44} {rule.category:<12} {summary}")
         for code, (name, category, description) in INTERNAL_CODES.items():
-            typer.echo(f"{code}  {name:<32} {category:<12} {code} {name}: {description}")
+            typer.echo(f"{code}  {name:<44} {category:<12} {description}")
 
     def _fail(message: str):
         typer.echo(f"proofread: error: {message}", err=True)
