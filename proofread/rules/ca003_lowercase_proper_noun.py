@@ -46,7 +46,6 @@ from proofread.casing import (
     proper_form,
     prose_word,
     split_possessive,
-    word_key,
 )
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
@@ -75,23 +74,37 @@ class LowercaseProperNoun(Rule):
         ev = evidence(doc)
         tokens = doc.tokens
         names: dict[str, str | None] = {}  # word -> the name the lexicon knows it as
+        capital = ev.capital
+        links_prev, links_next = ev.prev, ev.next
+        in_acronym_name = ev.in_acronym_name
         candidates = [
-            i
+            (i, key)
             for key, indices in ev.lower.items()
             if key not in NAME_PARTICLES and key not in FUNCTION_WORDS and key not in casings
             for i in indices
         ]
-        for i in sorted(candidates):
+        candidates.sort()
+        for i, key in candidates:  # ``key`` is ``word_key`` of the token's text
             tok = tokens[i]
             if tok.sentence_start is True:
                 continue
             word = tok.text
             if len(word) < 2 or word in vocabulary:
                 continue
-            key = word_key(word)
             if word not in names:
                 names[word] = proper_form(lexicon, word) if len(word) > 2 else None
-            found = self._judge(ev, i, key, word, lexicon, names[word])
+            name = names[word]
+            if (
+                name is None
+                and tok.sentence_start is not None
+                and "-" not in word
+                and not capital.get(key)
+                and i not in in_acronym_name
+                and (links_next[i] < 0 or not is_capitalised(tokens[links_next[i]].text))
+                and (links_prev[i] < 0 or not is_capitalised(tokens[links_prev[i]].text))
+            ):
+                continue  # no evidence of any kind: ``_judge`` would say None
+            found = self._judge(ev, i, key, word, lexicon, name)
             if found is None or not prose_word(doc, tok):
                 continue
             fixed, safe, why = found
