@@ -233,7 +233,9 @@ def _read_usage(path: Path) -> dict[str, int]:
 
 def normalize(word: str) -> str:
     """Curly apostrophes made straight."""
-    return word.translate(_APOSTROPHES)
+    if "\u2019" in word or "\u2018" in word or "\u02bc" in word:
+        return word.translate(_APOSTROPHES)
+    return word
 
 
 def match_case(template: str, word: str) -> str:
@@ -281,6 +283,10 @@ class Lexicon:
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._choices_cache: dict[int, list[str]] = {}
         self._context_sizes: dict[int, int] = {}
+        # Per-run answers by word as written: word frequencies are skewed, so most lookups repeat.
+        self._known_cache: dict[str, bool] = {}
+        self._term_cache: dict[str, bool] = {}
+        self._misspelling_cache: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def from_words(cls, words, frequencies=None, misspellings=None) -> Lexicon:
@@ -311,6 +317,12 @@ class Lexicon:
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is a word, whatever its capitals; possessives, contractions with a known stem and
         hyphenated compounds of known words count as known."""
+        got = self._known_cache.get(word)
+        if got is None:
+            got = self._known_cache[word] = self._is_known(word)
+        return got
+
+    def _is_known(self, word: str) -> bool:
         w = normalize(word).lower().strip("'")
         if not w:
             return False
@@ -326,8 +338,11 @@ class Lexicon:
 
     def is_term(self, word: str) -> bool:
         """Whether ``word`` is a listed technical term ("stdin", "lockfile", "mdBook"), whatever its case."""
-        w = normalize(word).lower()
-        return w in self._terms or (w.endswith("'s") and w[:-2] in self._terms)
+        got = self._term_cache.get(word)
+        if got is None:
+            w = normalize(word).lower()
+            got = self._term_cache[word] = w in self._terms or (w.endswith("'s") and w[:-2] in self._terms)
+        return got
 
     def cased_forms(self, word: str) -> tuple[str, ...]:
         """The spellings of ``word`` the lexicon knows, ignoring case: "niger" -> ("Niger",),
@@ -346,6 +361,12 @@ class Lexicon:
 
     def known_misspelling(self, word: str) -> tuple[str, ...]:
         """The corrections of a known misspelling ("recieve" -> ("receive",)), or () when it is not one."""
+        got = self._misspelling_cache.get(word)
+        if got is None:
+            got = self._misspelling_cache[word] = self._known_misspelling(word)
+        return got
+
+    def _known_misspelling(self, word: str) -> tuple[str, ...]:
         w = normalize(word)
         hit = self._misspellings.get(w)
         if hit is None and not w.islower():
@@ -375,43 +396,27 @@ class Lexicon:
         return got
 
     def prefetch(self, words) -> None:
-        """Look up distance-2 candidates for many words at once (much faster than one by one)."""
-        todo: dict[int, list[str]] = {}
+        """Look up the distance-2 candidates of ``words`` now (they are otherwise looked up when needed)."""
         for word in words:
             low = normalize(word).lower()
             if low not in self._d2_cache and low not in self._raw_cache and self._needs_far(low):
-                todo.setdefault(len(low), [])
-                if low not in todo[len(low)]:
-                    todo[len(low)].append(low)
-        if not todo:
-            return
-        try:
-            import numpy as np
-            from rapidfuzz import process
-            from rapidfuzz.distance import OSA
-        except ImportError:  # pragma: no cover - numpy is optional; words are then looked up one by one
-            return
-        for n, queries in todo.items():
-            choices = self._choices(n)
-            for lo in range(0, len(queries), 256):
-                batch = queries[lo : lo + 256]
-                matrix = process.cdist(batch, choices, scorer=OSA.distance, score_cutoff=2, dtype=np.int8, workers=-1)
-                for low, row in zip(batch, matrix, strict=True):
-                    idx = np.nonzero(row <= 2)[0]
-                    self._d2_cache[low] = {choices[i]: int(row[i]) for i in idx}
+                self._d2_cache[low] = self._search2(low)
 
     def _distance2(self, low: str) -> dict[str, int]:
         """Common words within two edits of ``low``, with their OSA distances."""
         got = self._d2_cache.pop(low, None)
         if got is not None:
             return got
+        return self._search2(low)
+
+    def _search2(self, low: str) -> dict[str, int]:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         return {
             cand: int(dist)
-            for cand, dist, _i in process.extract(
-                low, self._choices(len(low)), scorer=OSA.distance, score_cutoff=2, limit=None
+            for cand, dist, _i in process.extract_iter(
+                low, self._choices(len(low)), scorer=OSA.distance, score_cutoff=2
             )
         }
 

@@ -65,7 +65,6 @@ class UnknownWord(Rule):
                 if lexicon.known_misspelling(cand.text) or lexicon.known_misspelling(cand.full):
                     continue  # SP001 reports it, with a surer fix
                 unknown.append(cand)
-        lexicon.prefetch(c.text for c in unknown)
         for cand in unknown:
             if lexicon.is_attested(cand.text):
                 continue  # in common use though no dictionary lists it: "lifecycle", "repo"

@@ -98,19 +98,23 @@ class SpellingScan:
         self.counts: Counter[str] = Counter()
         self.capitalised_inside: set[str] = set()
         self.capitalised_count: Counter[str] = Counter()
+        counts = self.counts
+        capitalised_count = self.capitalised_count
+        capitalised_inside = self.capitalised_inside
+        pieces_of = _PIECES
+        word = TokenKind.WORD
         for tok in doc.tokens:
-            if tok.kind is not TokenKind.WORD:
+            if tok.kind is not word:
                 continue
-            for index, piece in enumerate(tok.text.split("-")):
-                stem = _strip_suffix(piece)
-                if not stem:
-                    continue
-                low = stem.lower()
-                self.counts[low] += 1
-                if stem[0].isupper():
-                    self.capitalised_count[low] += 1
-                    if tok.sentence_start is not True or index > 0:
-                        self.capitalised_inside.add(low)
+            pieces = pieces_of.get(tok.text)
+            if pieces is None:
+                pieces = _pieces(tok.text)
+            for low, upper, inner in pieces:
+                counts[low] += 1
+                if upper:
+                    capitalised_count[low] += 1
+                    if inner or tok.sentence_start is not True:
+                        capitalised_inside.add(low)
 
     def _glued_to_code(self, tok: Token) -> bool:
         text = self.doc.text
@@ -162,6 +166,26 @@ class SpellingScan:
                     continue  # a lowercased name: the casing rules' job
             recurring = self.counts[low] >= self.RECURRING
             yield Candidate(start, start + len(stem), stem, part, at_start and stem[0].isupper(), recurring)
+
+
+# The pieces of a word token as SpellingScan counts them, by token text: (lowercase stem, capitalised,
+# after a hyphen). Cached for the run, since the same words come back again and again.
+_PIECES: dict[str, tuple[tuple[str, bool, bool], ...]] = {}
+_PIECES_MAX = 200_000
+
+
+def _pieces(text: str) -> tuple[tuple[str, bool, bool], ...]:
+    parts = text.split("-") if "-" in text else (text,)
+    out = []
+    for index, piece in enumerate(parts):
+        stem = _strip_suffix(piece)
+        if stem:
+            out.append((stem.lower(), stem[0].isupper(), index > 0))
+    got = tuple(out)
+    if len(_PIECES) >= _PIECES_MAX:
+        _PIECES.clear()
+    _PIECES[text] = got
+    return got
 
 
 def _strip_suffix(word: str) -> str:
