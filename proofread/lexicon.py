@@ -282,6 +282,7 @@ class Lexicon:
         self._d2_cache: dict[str, dict[str, int]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._choices_cache: dict[int, list[str]] = {}
+        self._common_cache: dict[int, tuple[list[str], list[int], list[str]]] = {}
         self._context_sizes: dict[int, int] = {}
         # Per-run answers by word as written: word frequencies are skewed, so most lookups repeat.
         self._known_cache: dict[str, bool] = {}
@@ -454,13 +455,70 @@ class Lexicon:
             ]
             rough.sort(reverse=True)
             out.extend((c, math.log(counts[c]), slip_cost(low, c)) for _, c in rough[: self.D2_KEEP])
-        # Run-together words: "alot" -> "a lot".
+        out.extend(self._splits(low))
+        self._raw_cache[low] = out
+        return out
+
+    def _splits(self, low: str) -> list[tuple[str, float, float]]:
+        """Run-together words: "alot" -> "a lot"."""
+        counts = self._counts
+        out = []
         for i in range(1, len(low)):
             a, b = low[:i], low[i:]
             if (len(a) > 1 or a in "ai") and len(b) > 1 and a in counts and b in counts:
                 out.append((f"{a} {b}", math.log(min(counts[a], counts[b])), self.SPLIT_COST))
-        self._raw_cache[low] = out
         return out
+
+    # The least slip cost of a distance-2 candidate: one a-z letter apart would make it a distance-1
+    # candidate (found by ``edits1_costs``), so it is at least two edits of at least DOUBLED each; a word
+    # with other characters may be one edit apart.
+    _FAR_MIN_COST = 0.8
+    _FAR_MIN_COST_OTHER = 0.4
+
+    def _common_choices(self, n: int) -> tuple[list[str], list[int], list[str]]:
+        """``_choices(n)`` sorted by falling count, with the negated counts, and those with characters
+        outside a-z."""
+        got = self._common_cache.get(n)
+        if got is None:
+            counts = self._counts
+            ranked = sorted(self._choices(n), key=lambda w: -counts[w])
+            keys = [-counts[w] for w in ranked]
+            other = [w for w in ranked if not (w.isascii() and w.isalpha() and w.islower())]
+            got = self._common_cache[n] = (ranked, keys, other)
+        return got
+
+    def _far_may_reach(self, low: str, fw: float, cw: float, threshold: float) -> bool:
+        """Whether some distance-2 candidate of ``low`` (outside its distance-1 ones) may score
+        ``fw * log-frequency - cw * slip cost`` at least ``threshold``: False only when none can."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        ranked, keys, other = self._common_choices(len(low))
+        near = {c for c, _, _ in self._near(low)}
+        need = (threshold + cw * self._FAR_MIN_COST) / fw - 1e-3
+        k = bisect_left(keys, -math.exp(need)) if need < 700 else 0
+        while k < len(keys) and math.log(-keys[k]) >= need:
+            k += 1  # ties and rounding: keep every word that may reach
+        need_other = (threshold + cw * self._FAR_MIN_COST_OTHER) / fw - 1e-3
+        pool = ranked[:k] + [w for w in other if math.log(self._counts[w]) >= need_other]
+        return any(
+            c not in near and c != low
+            for c, _d, _i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2)
+        )
+
+    def _far_pending(self, low: str) -> bool:
+        """Whether the full candidates of ``low`` would need the (slow) distance-2 search, not done yet."""
+        return low not in self._raw_cache and self._needs_far(low)
+
+    def best_slip_score_below(self, word: str, limit: float) -> bool:
+        """``best_slip_score(word) < limit``, without the distance-2 search when it cannot matter."""
+        low = normalize(word).lower()
+        if self._far_pending(low):
+            fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
+            best = max((fw * lf - cw * cost for _, lf, cost in self._near(low)), default=float("-inf"))
+            if best < limit and not self._far_may_reach(low, fw, cw, limit):
+                return True
+        return self.best_slip_score(word) < limit
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
         """Lowercase corrections of ``word`` with their scores (log-likelihoods), best first."""
@@ -500,7 +558,16 @@ class Lexicon:
         n = self.usage(word)
         if not n:
             return False
-        raw = self._raw_candidates(normalize(word).lower())
+        low = normalize(word).lower()
+        if self._far_pending(low):
+            # decided without the distance-2 search when it cannot change the answer
+            partial = [*self._near(low), *self._splits(low)]
+            cw = self.USAGE_COST_WEIGHT
+            if partial and math.log(n) < max(lf - cw * cost for _, lf, cost in partial) - self.USAGE_MARGIN:
+                return False
+            if not self._far_may_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):
+                return True
+        raw = self._raw_candidates(low)
         if not raw:
             return True
         likeliest_slip = max(lf - self.USAGE_COST_WEIGHT * cost for _, lf, cost in raw)
@@ -521,6 +588,15 @@ class Lexicon:
         if how.endswith("(GB)"):
             return how  # a spelling, not a slip
         parts = set(how.split("+"))
+        if self._far_pending(low):
+            fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
+            near_best = max(
+                (fw * lf - cw * cost for c, lf, cost in self._near(low) if c not in parts), default=float("-inf")
+            )
+            if near_best >= self.DERIVED_MAX_SLIP:
+                return None
+            if not self._far_may_reach(low, fw, cw, self.DERIVED_MAX_SLIP):
+                return how
         best = max(
             (sc for c, sc in self.candidates(low) if " " not in c and c not in parts),
             default=float("-inf"),

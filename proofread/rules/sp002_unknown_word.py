@@ -70,7 +70,7 @@ class UnknownWord(Rule):
                 continue  # in common use though no dictionary lists it: "lifecycle", "repo"
             if lexicon.derivation(cand.text):
                 continue  # built from known words: "reengineering", "webform", "growable"
-            if cand.recurring and lexicon.best_slip_score(cand.text) < self.RECURRING_MIN_SLIP:
+            if cand.recurring and lexicon.best_slip_score_below(cand.text, self.RECURRING_MIN_SLIP):
                 continue  # used again and again: a term of this text ("toml", "libc"), not a slip
             suggestions = lexicon.suggest(cand.text, limit=3, context=scan.counts)
             if cand.sentence_start:
