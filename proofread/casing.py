@@ -207,6 +207,22 @@ def evidence(doc: Document) -> CasingEvidence:
     return ev
 
 
+# word text -> (is a function word, 1 lowercase / 2 capitalised / 0 neither, word key): the same for
+# every occurrence of a word, so worked out once per run
+_WORD_INFO: dict[str, tuple[bool, int, str]] = {}
+
+
+def _word_info(word: str) -> tuple[bool, int, str]:
+    if len(_WORD_INFO) > 200_000:
+        _WORD_INFO.clear()
+    if word.islower():
+        shape = 1 if word[0].islower() else 0
+    else:
+        shape = 2 if is_capitalised(word) else 0
+    info = _WORD_INFO[word] = (word.lower() in FUNCTION_WORDS, shape, word_key(word))
+    return info
+
+
 def _build_evidence(doc: Document) -> CasingEvidence:
     ev = CasingEvidence(doc)
     tokens = doc.tokens
@@ -214,34 +230,55 @@ def _build_evidence(doc: Document) -> CasingEvidence:
     n = len(tokens)
     prev = ev.prev = [-1] * n
     nxt = ev.next = [-1] * n
-    by_block: dict[int, list[int]] = defaultdict(list)
-    last = None
-    for i, tok in enumerate(tokens):
-        by_block[tok.block].append(i)
-        if last is not None and last.block == tok.block and not tok.sentence_start:
-            width = tok.start - last.end
-            if width > 0 and text.count(" ", last.end, tok.start) == width:  # only spaces between
-                prev[i] = i - 1
-                nxt[i - 1] = i
-        last = tok
-    for block, indices in by_block.items():
-        ev.block_first[block] = indices[0]
-        if _is_title_case([tokens[i] for i in indices]):
-            ev.title_blocks.add(block)
-    _find_acronym_names(ev)
-    for span in doc.masks:
-        ev.code_words.update(w.lower() for w in _CODE_WORD.findall(text, span.start, span.end))
-    lower, capital, title_blocks = ev.lower, ev.capital, ev.title_blocks
+    lower, capital, title_blocks, block_first = ev.lower, ev.capital, ev.title_blocks, ev.block_first
     word_kind = TokenKind.WORD
+    infos = _WORD_INFO
+    # per block: how many content words (not function words) it has, and how many are capitalised
+    content: dict[int, int] = {}
+    content_capitals: dict[int, int] = {}
+    # capitalised words inside sentences, counted once the title-case blocks are known
+    capitals: list[tuple[int, str, int]] = []
+    last_block, last_end = None, 0
     for i, tok in enumerate(tokens):
+        block = tok.block
+        start = tok.start
+        if last_block == block:
+            if not tok.sentence_start:
+                width = start - last_end
+                if width > 0 and text.count(" ", last_end, start) == width:  # only spaces between
+                    prev[i] = i - 1
+                    nxt[i - 1] = i
+        elif block not in block_first:
+            block_first[block] = i
+        last_block, last_end = block, tok.end
         if tok.kind is not word_kind:
             continue
         word = tok.text
-        if word.islower():
-            if word[0].islower():
-                lower[word_key(word)].append(i)
-        elif tok.sentence_start is False and is_capitalised(word) and tok.block not in title_blocks:
-            capital[word_key(word)].append(i)
+        info = infos.get(word)
+        if info is None:
+            info = _word_info(word)
+        function_word, shape, key = info
+        if not function_word:
+            if block in content:
+                content[block] += 1
+                content_capitals[block] += word[:1].isupper()
+            else:
+                content[block] = 1
+                content_capitals[block] = 1 if word[:1].isupper() else 0
+        if shape == 1:
+            lower[key].append(i)
+        elif shape == 2 and tok.sentence_start is False:
+            capitals.append((i, key, block))
+    # a block capitalises (nearly) every word, as headings and table labels do (see ``_is_title_case``)
+    for block, count in content.items():
+        if content_capitals[block] >= 0.7 * count:
+            title_blocks.add(block)
+    _find_acronym_names(ev)
+    for span in doc.masks:
+        ev.code_words.update(w.lower() for w in _CODE_WORD.findall(text, span.start, span.end))
+    for i, key, block in capitals:
+        if block not in title_blocks:
+            capital[key].append(i)
     return ev
 
 
@@ -256,7 +293,7 @@ def _find_acronym_names(ev: CasingEvidence) -> None:
     tokens, text = ev.doc.tokens, ev.doc.text
     for a, tok in enumerate(tokens):
         word = tok.text
-        if not (2 <= len(word) <= 8 and word.replace("-", "").isalpha() and word.isupper()):
+        if not (word.isupper() and 2 <= len(word) <= 8 and word.replace("-", "").isalpha()):
             continue
         letters = [ch.lower() for ch in word if ch.isalpha()]
         if text[tok.start - 2 : tok.start] == " (" and text[tok.end : tok.end + 1] == ")":
