@@ -18,16 +18,16 @@ at memory speed), and start their patterns with a literal. The forward walk over
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from proofread.model import Block, BlockKind, Document
+from proofread.punctuation import lazy_regex
 
 T = TypeVar("T")
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 
 
 def unmasked_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -176,6 +176,8 @@ _CONTROL_NAMES = {
 
 def char_label(ch: str) -> str:
     """ "U+200B ZERO WIDTH SPACE": how a report names an invisible character."""
+    import unicodedata  # here, not at import: only a finding needs it
+
     name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(ord(ch), "")
     return f"U+{ord(ch):04X} {name}".rstrip()
 
@@ -187,7 +189,7 @@ _CONTINUATION = (
     "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
     "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 )
-MOJIBAKE = re.compile(
+MOJIBAKE = lazy_regex(
     f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
 )
 
@@ -200,11 +202,11 @@ def _continuation_bytes() -> str:
 # The same, over the UTF-8 bytes of the text: each of "Â".."ô" is 0xC3 and one byte, so the pattern starts
 # with a literal and runs at memory speed (the str pattern above is tried at every character).
 _CB = f"(?:{_continuation_bytes()})"
-MOJIBAKE_BYTES = re.compile(f"\\xc3(?:[\\x82-\\x9f]{_CB}|[\\xa0-\\xaf]{_CB}{{2}}|[\\xb0-\\xb4]{_CB}{{3}})".encode())
+MOJIBAKE_BYTES = lazy_regex(f"\\xc3(?:[\\x82-\\x9f]{_CB}|[\\xa0-\\xaf]{_CB}{{2}}|[\\xb0-\\xb4]{_CB}{{3}})".encode())
 
 # What is left when a repair went only half way ("ÃƒÂ" repaired to "ÃÂ"): a typical lead of mojibake
 # right before another Latin-1 or Windows-1252 character.
-MOJIBAKE_RESIDUE = re.compile(f"[ÂÃâÐÑðÅ][\u00c0-\u00ff{_CONTINUATION}]")
+MOJIBAKE_RESIDUE = lazy_regex(f"[ÂÃâÐÑðÅ][\u00c0-\u00ff{_CONTINUATION}]")
 
 
 def unmasked_stretch(doc: Document, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
@@ -225,7 +227,7 @@ def unmasked_stretch(doc: Document, lo: int, hi: int, start: int, end: int) -> t
     return lo, hi
 
 
-_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]")
+_INVISIBLE = lazy_regex("[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]")
 
 
 def quoted(s: str) -> str:

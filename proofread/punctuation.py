@@ -15,8 +15,54 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from typing import AnyStr, cast
 
 from proofread.model import Document
+
+# The attributes of a compiled pattern that a LazyRegex copies onto itself when first used.
+_PATTERN_ATTRS = (
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+    "scanner",
+    "flags",
+    "groups",
+    "groupindex",
+)
+
+
+class LazyRegex:
+    """A regex compiled the first time one of its methods is asked for, then as fast as the compiled one.
+
+    The PU and CL rules hold some fifty patterns; compiling them all when the modules are imported cost
+    several milliseconds of start-up on every run, also when a rule is not selected or finds no candidate
+    cheaply. ``pattern`` is there without compiling (other patterns are built from it).
+    """
+
+    def __init__(self, pattern: str | bytes) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name == "pattern":
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern)
+        for attr in _PATTERN_ATTRS:  # later look-ups find the compiled pattern's own bound methods
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self.pattern!r})"
+
+
+def lazy_regex(pattern: AnyStr) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern)``, deferred to the pattern's first use (see ``LazyRegex``)."""
+    return cast("re.Pattern[AnyStr]", LazyRegex(pattern))
+
 
 # Character classes for letters by case. ``re`` has no \p{Lu}; Latin-1 and Latin Extended-A cover the
 # prose we read, and anything outside them simply yields no candidate.
@@ -28,13 +74,13 @@ LETTER = r"[^\W\d_]"
 # "key=value", "/root", "a/b/c", "<T,A>", "[extra,plot]", "snake_case", "a::b", "f()", "max(a,b)",
 # "$VAR", "a|b"; but "partner(s),and" is prose.
 # One slash between two words is prose ("and/or", "actors/actresses").
-_CODEISH = re.compile(
+_CODEISH = lazy_regex(
     r"[=\\<>{}\[\]@#$^&|~+`]|::|[^\W_]_|_[^\W_]|\(\)|[^\W_]\((?!s\))|/.*/|(?<![^\W\d_])/|/(?![^\W\d_])"
 )
-_LEFT_CHUNK = re.compile(r"\S*\Z")
-_RIGHT_CHUNK = re.compile(r"\S*")
+_LEFT_CHUNK = lazy_regex(r"\S*\Z")
+_RIGHT_CHUNK = lazy_regex(r"\S*")
 # The last run of letters of a string, and what stands right before it.
-_LAST_WORD = re.compile(r"(?:^|(?P<before>\S))(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)\Z")
+_LAST_WORD = lazy_regex(r"(?:^|(?P<before>\S))(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)\Z")
 
 # Top-level domains and file extensions written after a period ("Data.Gov", "Node.Js", "Setup.Exe"): the
 # right side of a domain or file name, not the start of a sentence. Those that are also English words
@@ -153,7 +199,7 @@ def is_tld(word: str) -> bool:
     return word.lower() in TLDS
 
 
-_WORD_PAIR = re.compile(
+_WORD_PAIR = lazy_regex(
     r"[(\[“‘\"']*(?P<left>[^\W\d_]+(?:['’-][^\W\d_]+)*)(?P<mark>[,.;:?!]+)"
     r"[(“‘\"']?(?P<right>[^\W\d_]+(?:['’-][^\W\d_]+)*)[)\]”’\"'.,;:!?]*"
 )

@@ -17,17 +17,15 @@ Fix safety: SAFE; the whitespace is deleted, nothing else changes.
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import eof_blank_span, is_hard_break, unmasked_spans
+from proofread.cleanup import eof_blank_span, is_hard_break, lazy_regex, unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 _SPACE = " \t\u00a0\u202f\u3000"
 # A line break right after whitespace; starting with a literal keeps the scan fast.
-_AFTER_SPACE_LF = re.compile(f"\\n(?<=[{_SPACE}]\\n)")
-_AFTER_SPACE_CR = re.compile(f"\\r(?<=[{_SPACE}]\\r)")
-_RUN_BEFORE = re.compile(f"[{_SPACE}]+\\Z")
+_AFTER_SPACE_LF = lazy_regex(f"\\n(?<=[{_SPACE}]\\n)")
+_AFTER_SPACE_CR = lazy_regex(f"\\r(?<=[{_SPACE}]\\r)")
+_RUN_BEFORE = lazy_regex(f"[{_SPACE}]+\\Z")
 
 
 def _trailing_runs(text: str):

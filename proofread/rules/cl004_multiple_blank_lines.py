@@ -15,18 +15,16 @@ Fix safety: SAFE; the run is cut down to one blank line (the first one, kept as 
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import eof_blank_span, unmasked_spans
+from proofread.cleanup import eof_blank_span, lazy_regex, unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 # The line break that ends a line, then two or more blank lines (each with its own line break). Starting
 # with a literal keeps the scan fast; files with old Mac line breaks (a lone CR) need the general form.
-_BLANK_RUN_LF = re.compile(r"\n((?:[ \t]*\r?\n){2,})")
-_BLANK_RUN_ANY = re.compile(r"(?:\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,})")
-_BLANK_START = re.compile(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_RUN_LF = lazy_regex(r"\n((?:[ \t]*\r?\n){2,})")
+_BLANK_RUN_ANY = lazy_regex(r"(?:\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,})")
+_BLANK_START = lazy_regex(r"(?:[ \t]*(?:\r\n|\r(?!\n)|\n)){2,}")
+_BREAK = lazy_regex(r"\r\n|\r|\n")
 
 
 def _blank_runs(text: str):

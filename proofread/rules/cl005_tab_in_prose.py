@@ -15,15 +15,13 @@ Fix safety: SAFE; the gap becomes one space, which is what the tab stands for be
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import unmasked_spans
+from proofread.cleanup import lazy_regex, unmasked_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_TAB_GAP = re.compile(r"(?<=[^\s])[ ]*\t[ \t]*(?=[^\s])")
-_TAB = re.compile(r"\t")
-_LINE_END = re.compile(r"[\r\n]")
+_TAB_GAP = lazy_regex(r"(?<=[^\s])[ ]*\t[ \t]*(?=[^\s])")
+_TAB = lazy_regex(r"\t")
+_LINE_END = lazy_regex(r"[\r\n]")
 
 
 class TabInProse(Rule):

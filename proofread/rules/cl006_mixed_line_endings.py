@@ -18,14 +18,12 @@ and CRLF; UNSAFE for a lone CR in a file of LF or CRLF lines, which may be a str
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import line_endings, majority_line_ending
+from proofread.cleanup import lazy_regex, line_endings, majority_line_ending
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 _NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
-_PATTERNS = {"\n": re.compile(r"\n(?<!\r\n)"), "\r\n": re.compile(r"\r\n"), "\r": re.compile(r"\r(?!\n)")}
+_PATTERNS = {"\n": lazy_regex(r"\n(?<!\r\n)"), "\r\n": lazy_regex(r"\r\n"), "\r": lazy_regex(r"\r(?!\n)")}
 
 
 class MixedLineEndings(Rule):

@@ -23,17 +23,15 @@ changes nothing on a line that has no right-to-left text).
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import char_label, unmasked_matches
+from proofread.cleanup import char_label, lazy_regex, unmasked_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u180e]+")
-_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_ZERO_WIDTH = lazy_regex("[\u200b\u200c\u200d\u2060\u180e]+")
+_BIDI = lazy_regex("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
 _BIDI_CHARS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, and their presentation forms.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL = lazy_regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
 # Scripts whose shaping uses the joiner and non-joiner, and emoji (with the variation selector and skin
 # tones) for ZWJ sequences; as code-point ranges, since only the two neighbours of a match are tested
 # (a regex of these ranges costs milliseconds to compile at start-up).

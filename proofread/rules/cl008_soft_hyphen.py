@@ -15,13 +15,11 @@ might have been hyphenated.
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import lazy_regex, unmasked_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_SOFT_HYPHEN = re.compile("\u00ad+")
+_SOFT_HYPHEN = lazy_regex("\u00ad+")
 
 
 class SoftHyphen(Rule):

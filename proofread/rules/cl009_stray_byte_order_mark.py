@@ -14,13 +14,11 @@ Fix safety: SAFE; the character is deleted.
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import lazy_regex, unmasked_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_BOM = re.compile("\ufeff+")
+_BOM = lazy_regex("\ufeff+")
 
 
 class StrayByteOrderMark(Rule):

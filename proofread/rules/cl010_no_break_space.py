@@ -19,24 +19,22 @@ Fix safety: SAFE; the no-break space becomes an ordinary space, which looks the 
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import prose_spans
+from proofread.cleanup import lazy_regex, prose_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 # A no-break space between a word of two or more letters and a letter; one pattern per character, each
 # starting with its literal so that the scan is fast.
-_NBSP = re.compile("\u00a0(?<=[^\\W\\d_][^\\W\\d_]\u00a0)(?=[^\\W\\d_])")
-_NNBSP = re.compile("\u202f(?<=[^\\W\\d_][^\\W\\d_]\u202f)(?=[^\\W\\d_])")
-_ROMAN_OR_UNIT = re.compile(
+_NBSP = lazy_regex("\u00a0(?<=[^\\W\\d_][^\\W\\d_]\u00a0)(?=[^\\W\\d_])")
+_NNBSP = lazy_regex("\u202f(?<=[^\\W\\d_][^\\W\\d_]\u202f)(?=[^\\W\\d_])")
+_ROMAN_OR_UNIT = lazy_regex(
     r"(?:[IVXLCDM]+|km|kg|mg|cm|mm|ml|ms|mph|kph|kmh|kWh|kW|MW|GW|Hz|kHz|MHz|GHz|KB|MB|GB|TB|lbs?|oz|ft)"
     r"(?![^\W\d_])"
 )
 
 
 # Titles written without a period that typography binds to the name that follows ("Mme\u00a0Durand").
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = lazy_regex(
     r"(?<![^\W\d_])(?:Mmes?|Mlles?|Mgr|Mr|Mrs|Ms|Dr|Dra|Pr|Prof|Me|St|Ste|Sr|Sra|Jr|Hr|Fr|Sir)\Z"
 )
 

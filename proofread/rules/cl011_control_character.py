@@ -18,20 +18,18 @@ UNSAFE fix since the text may have had other damage; other C1 controls are delet
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import MOJIBAKE, char_label, has_bytes, quoted, unmasked_matches, utf8
+from proofread.cleanup import MOJIBAKE, char_label, has_bytes, lazy_regex, quoted, unmasked_matches, utf8
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_CONTROL = re.compile(
+_CONTROL = lazy_regex(
     r"\x1b\[[0-9;?]*[ -/]*[@-~]"  # a terminal (ANSI) escape sequence
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 
 
 _C0_BYTES = bytes(b for b in [*range(0x20), 0x7F] if b not in (0x09, 0x0A, 0x0D))
-_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+_C1_BYTES = lazy_regex(rb"\xc2[\x80-\x9f]")
 
 
 def _windows_1252(ch: str) -> str | None:

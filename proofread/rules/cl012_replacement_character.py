@@ -13,12 +13,10 @@ Fix safety: none; what the character was cannot be known from the text.
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import unmasked_matches
+from proofread.cleanup import lazy_regex, unmasked_matches
 from proofread.rules.base import Rule
 
-_REPLACEMENT = re.compile("\ufffd+")
+_REPLACEMENT = lazy_regex("\ufffd+")
 
 
 class ReplacementCharacter(Rule):

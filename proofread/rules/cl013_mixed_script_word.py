@@ -19,9 +19,7 @@ reader sees.
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import has_bytes, prose_spans
+from proofread.cleanup import has_bytes, lazy_regex, prose_spans
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -35,12 +33,12 @@ _TO_LATIN = {
 _TO_CYRILLIC = dict(zip("aeopcyxABEKMHOPCTX", "аеорсухАВЕКМНОРСТХ", strict=True))
 _TO_GREEK = dict(zip("ABEZHIKMNOPTYXo", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", strict=True))
 
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-_CYRILLIC = re.compile("[\u0400-\u052f]")
-_GREEK = re.compile("[\u0370-\u03ff]")
-_FOREIGN_RUN = re.compile("[\u0370-\u03ff\u0400-\u052f]+")
-_LETTERS_BEFORE = re.compile(r"[^\W\d_]*\Z")
-_LETTERS_AFTER = re.compile(r"[^\W\d_]*")
+_LATIN = lazy_regex("[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = lazy_regex("[\u0400-\u052f]")
+_GREEK = lazy_regex("[\u0370-\u03ff]")
+_FOREIGN_RUN = lazy_regex("[\u0370-\u03ff\u0400-\u052f]+")
+_LETTERS_BEFORE = lazy_regex(r"[^\W\d_]*\Z")
+_LETTERS_AFTER = lazy_regex(r"[^\W\d_]*")
 # UTF-8 lead bytes of U+0340..U+053F: a file without them has no Greek or Cyrillic letter.
 _FOREIGN_LEADS = bytes(range(0xCD, 0xD5))
 

@@ -21,13 +21,12 @@ and no U+FFFD behind; otherwise it is only shown (DISPLAY_ONLY).
 
 from __future__ import annotations
 
-import re
-
 from proofread.cleanup import (
     MOJIBAKE,
     MOJIBAKE_BYTES,
     MOJIBAKE_RESIDUE,
     char_offsets,
+    lazy_regex,
     quoted,
     unmasked_spans,
     unmasked_stretch,
@@ -36,9 +35,9 @@ from proofread.cleanup import (
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_WORD_BEFORE = re.compile(r"[^ \t\r\n]*\Z")
-_WORD_AFTER = re.compile(r"[^ \t\r\n]*")
-_RUN = re.compile(f"(?:{MOJIBAKE.pattern})+")
+_WORD_BEFORE = lazy_regex(r"[^ \t\r\n]*\Z")
+_WORD_AFTER = lazy_regex(r"[^ \t\r\n]*")
+_RUN = lazy_regex(f"(?:{MOJIBAKE.pattern})+")
 
 _CONFIG = None
 

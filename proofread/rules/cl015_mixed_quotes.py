@@ -19,15 +19,13 @@ precedes a space or punctuation; where its direction is unclear it is reported w
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import prose_matches
+from proofread.cleanup import lazy_regex, prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 # One pattern per character: a pattern that starts with a literal is scanned fast.
-_STRAIGHT = re.compile(r'"(?<!\d")')
-_CURLY = (re.compile("“"), re.compile("”"))
+_STRAIGHT = lazy_regex(r'"(?<!\d")')
+_CURLY = (lazy_regex("“"), lazy_regex("”"))
 _OPEN_BEFORE = set(" \t\r\n\u00a0([{—–-/‘'“*_")
 _CLOSE_AFTER = set(" \t\r\n\u00a0.,;:!?)]}—–-/’'”*_…")
 

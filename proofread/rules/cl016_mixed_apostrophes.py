@@ -16,15 +16,13 @@ Fix safety: SAFE; an apostrophe between two letters is an apostrophe in either s
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import prose_matches
+from proofread.cleanup import lazy_regex, prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
 # One pattern per character, each starting with its literal (scanned fast) and checking the letters around.
-_STRAIGHT = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
-_CURLY = re.compile(r"’(?<=[^\W\d_]’)(?=[^\W\d_])")
+_STRAIGHT = lazy_regex(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
+_CURLY = lazy_regex(r"’(?<=[^\W\d_]’)(?=[^\W\d_])")
 
 
 class MixedApostrophes(Rule):

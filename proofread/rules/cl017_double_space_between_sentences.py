@@ -16,15 +16,13 @@ Fix safety: SAFE; the run becomes one space.
 
 from __future__ import annotations
 
-import re
-
-from proofread.cleanup import prose_matches
+from proofread.cleanup import lazy_regex, prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
-_SENTENCE_GAP = re.compile(r"[.!?](?<=[^\W_][.!?])(?:[\"”’')\]]*)( +)(?=[\"“‘(\[]?[A-Z])")
+_SENTENCE_GAP = lazy_regex(r"[.!?](?<=[^\W_][.!?])(?:[\"”’')\]]*)( +)(?=[\"“‘(\[]?[A-Z])")
 # Two spaces after what may end a sentence: starts with a literal, so a clean file is scanned fast.
-_DOUBLE_AFTER_END = re.compile(r"  (?<=[.!?\"”’')\]]  )")
+_DOUBLE_AFTER_END = lazy_regex(r"  (?<=[.!?\"”’')\]]  )")
 
 
 class DoubleSpaceBetweenSentences(Rule):

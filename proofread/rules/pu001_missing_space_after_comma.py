@@ -20,24 +20,30 @@ Fix safety: SAFE; the only repair of "a,b" in prose is "a, b".
 
 from __future__ import annotations
 
-import re
-
 from proofread.model import Edit, Fix
-from proofread.punctuation import is_tld, last_word, looks_like_code, prose_chunk, prose_matches, quote_closes
+from proofread.punctuation import (
+    is_tld,
+    last_word,
+    lazy_regex,
+    looks_like_code,
+    prose_chunk,
+    prose_matches,
+    quote_closes,
+)
 from proofread.rules.base import Rule
 
 # A comma after a letter (or a closing bracket/quote) and before a letter (or an opening bracket/quote),
 # or after a whole number and before a lowercase word ("in 2020,the").
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_regex(
     r",(?:(?<=[^\W\d_],)(?=[“‘\"(”]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(”]?[^\W\d_])"
     r"|(?<=\d,)(?=[a-z]{2,}\b))"
 )
-_SINGLE_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
-_GLUED_COMMA = re.compile(r",(?=\S)")
+_SINGLE_LETTERS = lazy_regex(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
+_GLUED_COMMA = lazy_regex(r",(?=\S)")
 # A whole run that is a quoted value: '"unix,dos"', "'a,b'".
-_VALUE = re.compile(r"(?:\"[^\"\s]*\"|'[^'\s]*')[.,;:)]*")
-_PAIR = re.compile(r".,[“‘\"(”]?(?P<right>[^\W\d_]+)")
-_NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
+_VALUE = lazy_regex(r"(?:\"[^\"\s]*\"|'[^'\s]*')[.,;:)]*")
+_PAIR = lazy_regex(r".,[“‘\"(”]?(?P<right>[^\W\d_]+)")
+_NUMBER = lazy_regex(r"[(\[]?\d+(?:,\d{3})*\Z")
 
 
 class MissingSpaceAfterComma(Rule):

@@ -24,14 +24,13 @@ Fix safety: SAFE; the repair is a space after the period (after the closing brac
 
 from __future__ import annotations
 
-import re
-
 from proofread.model import Edit, Fix
 from proofread.punctuation import (
     LOWER,
     UPPER,
     is_tld,
     last_word,
+    lazy_regex,
     looks_like_code,
     prose_chunk,
     prose_matches,
@@ -41,15 +40,15 @@ from proofread.rules.base import Rule
 
 # A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
 # followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_regex(
     rf"\.(?:(?<=[^\W_]\.)[)”’\"]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))"
 )
 _CLOSERS = ')]”"’'
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.
-_NOT_A_SENTENCE_AFTER = re.compile(rf"\.\w|[(_\d{UPPER}]|['’][{UPPER}]")
-_RIGHT_WORD = re.compile(r"[^\W\d_]+(?=[\s,;:!?]|\Z)")
+_NOT_A_SENTENCE_AFTER = lazy_regex(rf"\.\w|[(_\d{UPPER}]|['’][{UPPER}]")
+_RIGHT_WORD = lazy_regex(r"[^\W\d_]+(?=[\s,;:!?]|\Z)")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
-_NUMBER = re.compile(r"[(\[]?\d+(?:,\d{3})*\Z")
+_NUMBER = lazy_regex(r"[(\[]?\d+(?:,\d{3})*\Z")
 
 
 class MissingSpaceAfterPeriod(Rule):

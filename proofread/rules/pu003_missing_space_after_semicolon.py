@@ -14,13 +14,11 @@ Fix safety: SAFE; the repair of "a;b" in prose is "a; b".
 
 from __future__ import annotations
 
-import re
-
 from proofread.model import Edit, Fix
-from proofread.punctuation import prose_matches, word_pair
+from proofread.punctuation import lazy_regex, prose_matches, word_pair
 from proofread.rules.base import Rule
 
-_CANDIDATE = re.compile(r";(?<=[^\W\d_];)(?=[“‘\"(]?[^\W\d_])")
+_CANDIDATE = lazy_regex(r";(?<=[^\W\d_];)(?=[“‘\"(]?[^\W\d_])")
 
 
 class MissingSpaceAfterSemicolon(Rule):

@@ -16,18 +16,16 @@ Fix safety: SAFE; the repair is a space after the mark.
 
 from __future__ import annotations
 
-import re
-
 from proofread.model import Edit, Fix
-from proofread.punctuation import LOWER, UPPER, looks_like_code, prose_chunk, prose_matches, quote_closes
+from proofread.punctuation import LOWER, UPPER, lazy_regex, looks_like_code, prose_chunk, prose_matches, quote_closes
 from proofread.rules.base import Rule
 
 # One pattern per mark so that each begins with a literal (fast to scan for); "?!" and "!?" are
 # matched from their first mark.
 _AFTER = rf"[?!]*[)”’\"]?(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
 _CANDIDATES = (
-    re.compile(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}"),
-    re.compile(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}"),
+    lazy_regex(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}"),
+    lazy_regex(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}"),
 )
 
 

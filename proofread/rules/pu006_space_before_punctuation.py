@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import UPPER, looks_like_code, prose_chunk, prose_matches
+from proofread.punctuation import UPPER, lazy_regex, looks_like_code, prose_chunk, prose_matches
 from proofread.rules.base import Rule
 
 # One space after a word (or a closing bracket or quote), then the mark, then a space, a closing quote or
@@ -35,7 +35,7 @@ from proofread.rules.base import Rule
 # the regex engine scans for quickly.
 _END = r"(?=[\s\"”’]|\Z)(?![ \t]\.)"
 _CANDIDATES = tuple(
-    re.compile(rf" {re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}")
+    lazy_regex(rf" {re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}")
     for mark, tail in (
         (",", rf"(?:{_END}|(?=[^\W\d_]))"),
         (";", rf"(?:{_END}|(?=[^\W\d_]))"),
@@ -47,11 +47,11 @@ _CANDIDATES = tuple(
 )
 # After a mark with spaces on both sides: a capital or the end of the line ("Why ? Because",
 # "Really ?"); anything else ("a ? b : c", "File : Class Browser" aside) reads as an operator.
-_SENTENCE_AFTER = re.compile(rf"[ \t]*(?:[\"“‘(]?[{UPPER}]|\n|\Z)")
+_SENTENCE_AFTER = lazy_regex(rf"[ \t]*(?:[\"“‘(]?[{UPPER}]|\n|\Z)")
 # The run of text before the space: a word of letters (with inner apostrophes, hyphens or periods),
 # not data such as "E01AB" or "1BCA0".
-_WORD_BEFORE = re.compile(r"[(\[“‘\"']*[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")
-_LETTERS = re.compile(r"[^\W\d_]{2}")
+_WORD_BEFORE = lazy_regex(r"[(\[“‘\"']*[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")
+_LETTERS = lazy_regex(r"[^\W\d_]{2}")
 
 
 class SpaceBeforePunctuation(Rule):

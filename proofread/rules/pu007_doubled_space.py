@@ -19,19 +19,17 @@ Fix safety: SAFE; the repair is one space.
 
 from __future__ import annotations
 
-import re
-
 from proofread.model import Edit, Fix
-from proofread.punctuation import chunk_around, prose_matches
+from proofread.punctuation import chunk_around, lazy_regex, prose_matches
 from proofread.rules.base import Rule
 
 # Two spaces between two words, or after a comma and before a word. Spaces before a mark are PU006's
 # ("word  ,"); spaces next to code, brackets or emphasis ("{Promise}  Fulfills", "`key`  {string}",
 # "**Note:**  If") are layout conventions of reference docs, not slips.
-_CANDIDATE = re.compile(r"  (?<=[^\W_]  |,  )(?=[^\W_])")
-_DIGIT = re.compile(r"\d")
-_ALIGNMENT = re.compile(r"\S(?:  +|\t)\S")
-_LINE = re.compile(r"[^\n]*")
+_CANDIDATE = lazy_regex(r"  (?<=[^\W_]  |,  )(?=[^\W_])")
+_DIGIT = lazy_regex(r"\d")
+_ALIGNMENT = lazy_regex(r"\S(?:  +|\t)\S")
+_LINE = lazy_regex(r"[^\n]*")
 
 
 class DoubledSpace(Rule):

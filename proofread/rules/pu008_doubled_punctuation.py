@@ -14,15 +14,13 @@ Fix safety: SAFE; the repair removes the second mark.
 
 from __future__ import annotations
 
-import re
-
 from proofread.model import Edit, Fix
-from proofread.punctuation import UPPER, prose_matches
+from proofread.punctuation import UPPER, lazy_regex, prose_matches
 from proofread.rules.base import Rule
 
 _CANDIDATES = (
-    re.compile(r",,(?<=[^\W_)”’],,)(?=[ \t\n])"),
-    re.compile(rf"\.\.(?<=[^\W_)”’]\.\.)(?=[ \t\n]+[\"“‘(]?[{UPPER}]|[ \t]*(?:\n|\Z))"),
+    lazy_regex(r",,(?<=[^\W_)”’],,)(?=[ \t\n])"),
+    lazy_regex(rf"\.\.(?<=[^\W_)”’]\.\.)(?=[ \t\n]+[\"“‘(]?[{UPPER}]|[ \t]*(?:\n|\Z))"),
 )
 
 
