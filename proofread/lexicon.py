@@ -288,6 +288,7 @@ class Lexicon:
         self._known_cache: dict[str, bool] = {}
         self._term_cache: dict[str, bool] = {}
         self._misspelling_cache: dict[str, tuple[str, ...]] = {}
+        self._word_or_term_cache: dict[str, bool] = {}
 
     @classmethod
     def from_words(cls, words, frequencies=None, misspellings=None) -> Lexicon:
@@ -336,6 +337,13 @@ class Lexicon:
             parts = [p for p in w.split("-") if p]
             return bool(parts) and all(self.is_known(p) for p in parts)
         return False
+
+    def is_known_or_term(self, word: str) -> bool:
+        """``is_known(word) or is_term(word)``, cached: the spelling rules ask it of every word."""
+        got = self._word_or_term_cache.get(word)
+        if got is None:
+            got = self._word_or_term_cache[word] = self.is_known(word) or self.is_term(word)
+        return got
 
     def is_term(self, word: str) -> bool:
         """Whether ``word`` is a listed technical term ("stdin", "lockfile", "mdBook"), whatever its case."""
@@ -480,7 +488,7 @@ class Lexicon:
         outside a-z."""
         got = self._common_cache.get(n)
         if got is None:
-            counts = self._counts
+            counts = self._counts.materialize()
             ranked = sorted(self._choices(n), key=lambda w: -counts[w])
             keys = [-counts[w] for w in ranked]
             other = [w for w in ranked if not (w.isascii() and w.isalpha() and w.islower())]
@@ -500,7 +508,12 @@ class Lexicon:
         while k < len(keys) and math.log(-keys[k]) >= need:
             k += 1  # ties and rounding: keep every word that may reach
         need_other = (threshold + cw * self._FAR_MIN_COST_OTHER) / fw - 1e-3
-        pool = ranked[:k] + [w for w in other if math.log(self._counts[w]) >= need_other]
+        table = self._counts.materialize()
+        pool = ranked[:k]
+        for w in other:  # by falling count
+            if math.log(table[w]) < need_other:
+                break
+            pool.append(w)
         return any(
             c not in near and c != low
             for c, _d, _i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2)

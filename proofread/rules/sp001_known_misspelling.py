@@ -36,8 +36,10 @@ class KnownMisspelling(Rule):
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         lexicon = ctx.lexicon
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
+        known_or_term = lexicon.is_known_or_term
+        word_kind = TokenKind.WORD
         for tok in doc.tokens:
-            if tok.kind is TokenKind.WORD and (lexicon.is_known(tok.text) or lexicon.is_term(tok.text)):
+            if tok.kind is word_kind and known_or_term(tok.text):
                 continue
             for cand in scan.candidates(tok):
                 fixes = lexicon.known_misspelling(cand.text)

@@ -103,18 +103,21 @@ class SpellingScan:
         capitalised_inside = self.capitalised_inside
         pieces_of = _PIECES
         word = TokenKind.WORD
+        lows: list[str] = []
+        extend = lows.extend
         for tok in doc.tokens:
             if tok.kind is not word:
                 continue
             pieces = pieces_of.get(tok.text)
             if pieces is None:
                 pieces = _pieces(tok.text)
-            for low, upper, inner in pieces:
-                counts[low] += 1
-                if upper:
+            extend(pieces[0])
+            if pieces[1]:
+                for low, inner in pieces[1]:
                     capitalised_count[low] += 1
                     if inner or tok.sentence_start is not True:
                         capitalised_inside.add(low)
+        counts.update(lows)
 
     def _glued_to_code(self, tok: Token) -> bool:
         text = self.doc.text
@@ -168,20 +171,25 @@ class SpellingScan:
             yield Candidate(start, start + len(stem), stem, part, at_start and stem[0].isupper(), recurring)
 
 
-# The pieces of a word token as SpellingScan counts them, by token text: (lowercase stem, capitalised,
-# after a hyphen). Cached for the run, since the same words come back again and again.
-_PIECES: dict[str, tuple[tuple[str, bool, bool], ...]] = {}
+# The pieces of a word token as SpellingScan counts them, by token text: the lowercase stems, and the
+# capitalised ones with whether each comes after a hyphen. Cached for the run, since the same words come
+# back again and again.
+_PIECES: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
 _PIECES_MAX = 200_000
 
 
-def _pieces(text: str) -> tuple[tuple[str, bool, bool], ...]:
+def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
     parts = text.split("-") if "-" in text else (text,)
-    out = []
+    lows = []
+    capitals = []
     for index, piece in enumerate(parts):
         stem = _strip_suffix(piece)
         if stem:
-            out.append((stem.lower(), stem[0].isupper(), index > 0))
-    got = tuple(out)
+            low = stem.lower()
+            lows.append(low)
+            if stem[0].isupper():
+                capitals.append((low, index > 0))
+    got = (tuple(lows), tuple(capitals))
     if len(_PIECES) >= _PIECES_MAX:
         _PIECES.clear()
     _PIECES[text] = got
