@@ -94,16 +94,15 @@ class LowercaseProperNoun(Rule):
             if word not in names:
                 names[word] = proper_form(lexicon, word) if len(word) > 2 else None
             name = names[word]
-            if (
-                name is None
-                and tok.sentence_start is not None
-                and "-" not in word
-                and not capital.get(key)
-                and i not in in_acronym_name
-                and (links_next[i] < 0 or not is_capitalised(tokens[links_next[i]].text))
-                and (links_prev[i] < 0 or not is_capitalised(tokens[links_prev[i]].text))
-            ):
-                continue  # no evidence of any kind: ``_judge`` would say None
+            if name is None and tok.sentence_start is not None and "-" not in word and not capital.get(key):
+                j = links_next[i]
+                k = links_prev[i]
+                if (
+                    i not in in_acronym_name
+                    and (j < 0 or not tokens[j].text[:1].isupper() or not is_capitalised(tokens[j].text))
+                    and (k < 0 or not tokens[k].text[:1].isupper() or not is_capitalised(tokens[k].text))
+                ):
+                    continue  # no evidence of any kind: ``_judge`` would say None
             found = self._judge(ev, i, key, word, lexicon, name)
             if found is None or not prose_word(doc, tok):
                 continue
@@ -204,21 +203,28 @@ def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
     (+1, "of", "Labor"). With ``marks``, each key ends with whether it names: one of its words is
     capitalised inside the sentence, and, before the word, is not itself a name ("the Iranian regime"
     says nothing about "regime", "Burkina faso" does). Without, keys have no mark."""
-    memo = ev.memo.get((i, marks))
+    memo_key = (i, marks)
+    memo = ev.memo.get(memo_key)
     if memo is not None:
         return memo
     tokens = ev.doc.tokens
     keys = set()
-    ev.memo[(i, marks)] = keys
-    for side in (-1, +1):
-        near = ev.context(i, side, 2)
-        for n in range(1, len(near) + 1):
-            words = tuple(tokens[k].text for k in near[:n])
-            if marks:
-                named = any(_names(ev, tokens[k], side, lexicon) for k in near[:n])
-                keys.add((side, *words, named))
-            else:
-                keys.add((side, *words))
+    ev.memo[memo_key] = keys
+    for side, links in ((-1, ev.prev), (+1, ev.next)):
+        j = links[i]
+        if j < 0:
+            continue
+        near = tokens[j].text
+        k = links[j]
+        if marks:
+            named = _names(ev, tokens[j], side, lexicon)
+            keys.add((side, near, named))
+            if k >= 0:
+                keys.add((side, near, tokens[k].text, named or _names(ev, tokens[k], side, lexicon)))
+        else:
+            keys.add((side, near))
+            if k >= 0:
+                keys.add((side, near, tokens[k].text))
     return keys
 
 
