@@ -73,36 +73,45 @@ class LowercaseProperNoun(Rule):
         casings = known_casings()
         ev = evidence(doc)
         tokens = doc.tokens
-        names: dict[str, str | None] = {}  # word -> the name the lexicon knows it as
+        # word -> None when the word is left alone (too short, or in the vocabulary), else (the name the
+        # lexicon knows it as, whether the word alone may be evidence: a name or a hyphenated word)
+        words: dict[str, tuple[str | None, bool] | None] = {}
         capital = ev.capital
         links_prev, links_next = ev.prev, ev.next
         in_acronym_name = ev.in_acronym_name
-        candidates = [
-            (i, key)
-            for key, indices in ev.lower.items()
-            if key not in NAME_PARTICLES and key not in FUNCTION_WORDS and key not in casings
-            for i in indices
-        ]
-        candidates.sort()
-        for i, key in candidates:  # ``key`` is ``word_key`` of the token's text
+        todo = []
+        for key, indices in ev.lower.items():  # ``key`` is ``word_key`` of each token's text
+            if key in NAME_PARTICLES or key in FUNCTION_WORDS or key in casings:
+                continue
+            has_capitals = bool(capital.get(key))
+            for i in indices:
+                tok = tokens[i]
+                start = tok.sentence_start
+                if start is True:
+                    continue
+                word = tok.text
+                if word in words:
+                    about = words[word]
+                else:
+                    if len(word) < 2 or word in vocabulary:
+                        about = None
+                    else:
+                        name = proper_form(lexicon, word) if len(word) > 2 else None
+                        about = (name, name is not None or "-" in word)
+                    words[word] = about
+                if about is None:
+                    continue
+                if not (has_capitals or about[1] or start is None or i in in_acronym_name):
+                    j = links_next[i]
+                    k = links_prev[i]
+                    if (j < 0 or not tokens[j].text[:1].isupper() or not is_capitalised(tokens[j].text)) and (
+                        k < 0 or not tokens[k].text[:1].isupper() or not is_capitalised(tokens[k].text)
+                    ):
+                        continue  # no evidence of any kind: ``_judge`` would say None
+                todo.append((i, key, word, about[0]))
+        todo.sort()
+        for i, key, word, name in todo:
             tok = tokens[i]
-            if tok.sentence_start is True:
-                continue
-            word = tok.text
-            if len(word) < 2 or word in vocabulary:
-                continue
-            if word not in names:
-                names[word] = proper_form(lexicon, word) if len(word) > 2 else None
-            name = names[word]
-            if name is None and tok.sentence_start is not None and "-" not in word and not capital.get(key):
-                j = links_next[i]
-                k = links_prev[i]
-                if (
-                    i not in in_acronym_name
-                    and (j < 0 or not tokens[j].text[:1].isupper() or not is_capitalised(tokens[j].text))
-                    and (k < 0 or not tokens[k].text[:1].isupper() or not is_capitalised(tokens[k].text))
-                ):
-                    continue  # no evidence of any kind: ``_judge`` would say None
             found = self._judge(ev, i, key, word, lexicon, name)
             if found is None or not prose_word(doc, tok):
                 continue
