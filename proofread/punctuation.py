@@ -41,14 +41,17 @@ class LazyRegex:
 
     The PU and CL rules hold some fifty patterns; compiling them all when the modules are imported cost
     several milliseconds of start-up on every run, also when a rule is not selected or finds no candidate
-    cheaply. ``pattern`` is there without compiling (other patterns are built from it).
+    cheaply. ``pattern`` is there without compiling (other patterns are built from it). ``prefix``, when
+    given, is the literal every match starts with: ``prose_matches`` skips the pattern, uncompiled, on a
+    text that lacks it.
     """
 
-    def __init__(self, pattern: str | bytes) -> None:
+    def __init__(self, pattern: str | bytes, prefix: str | bytes | None = None) -> None:
         self.pattern = pattern
+        self.prefix = prefix
 
     def __getattr__(self, name: str):
-        if name.startswith("__") or name == "pattern":
+        if name.startswith("__") or name in ("pattern", "prefix"):
             raise AttributeError(name)
         compiled = re.compile(self.pattern)
         for attr in _PATTERN_ATTRS:  # later look-ups find the compiled pattern's own bound methods
@@ -59,9 +62,10 @@ class LazyRegex:
         return f"LazyRegex({self.pattern!r})"
 
 
-def lazy_regex(pattern: AnyStr) -> re.Pattern[AnyStr]:
-    """``re.compile(pattern)``, deferred to the pattern's first use (see ``LazyRegex``)."""
-    return cast("re.Pattern[AnyStr]", LazyRegex(pattern))
+def lazy_regex(pattern: AnyStr, prefix: AnyStr | None = None) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern)``, deferred to the pattern's first use (see ``LazyRegex``); ``prefix`` is the
+    literal the pattern starts with, if any."""
+    return cast("re.Pattern[AnyStr]", LazyRegex(pattern, prefix))
 
 
 # Character classes for letters by case. ``re`` has no \p{Lu}; Latin-1 and Latin Extended-A cover the
@@ -119,8 +123,12 @@ def prose_matches(doc: Document, *patterns: re.Pattern[str]) -> Iterator[re.Matc
         return
     starts = _block_starts(doc)
     masked = doc.is_masked if doc.masks else None
+    text = doc.text
     for pattern in patterns:
-        for m in pattern.finditer(doc.text, blocks[0].start):
+        prefix = getattr(pattern, "prefix", None)
+        if prefix is not None and prefix not in text:
+            continue  # no match is possible: leave the pattern uncompiled
+        for m in pattern.finditer(text, blocks[0].start):
             start, end = m.span()
             i = bisect_right(starts, start) - 1
             if i < 0 or end > blocks[i].end:

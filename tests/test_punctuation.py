@@ -364,3 +364,54 @@ def test_repeated_word_not_a_fault(text):
 )
 def test_not_a_fault_for_any_rule(text):
     assert flagged(text) == []
+
+
+def _lazy_regexes():
+    """Every LazyRegex held at module level by a PU or CL rule or by the shared helper modules."""
+    import importlib
+
+    from proofread.punctuation import LazyRegex
+
+    modules = [importlib.import_module("proofread.punctuation"), importlib.import_module("proofread.cleanup")]
+    modules += [importlib.import_module(r.__module__) for r in all_rules() if r.code[:2] in ("PU", "CL")]
+    found = []
+    for module in modules:
+        for value in vars(module).values():
+            values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else [value]
+            found += [(module.__name__, v) for v in values if isinstance(v, LazyRegex)]
+    return found
+
+
+def test_lazy_regex_prefixes_are_the_literal_start_of_their_pattern():
+    # prose_matches skips a pattern whose prefix is not in the text: the prefix must be what every
+    # match begins with, i.e. the leading literals of the pattern
+    from re import _constants, _parser
+
+    checked = 0
+    for name, lazy in _lazy_regexes():
+        if lazy.prefix is None:
+            continue
+        parsed = list(_parser.parse(lazy.pattern))
+        prefix = lazy.prefix
+        leading = parsed[: len(prefix)]
+        assert all(op is _constants.LITERAL for op, _ in leading), (name, lazy.pattern)
+        assert "".join(chr(av) for _, av in leading) == prefix, (name, lazy.pattern)
+        checked += 1
+    assert checked >= 12
+
+
+def test_lazy_regex_compiles_on_first_use_and_behaves_like_the_compiled_one():
+    import re
+
+    from proofread.punctuation import lazy_regex
+
+    lazy = lazy_regex(r"(?P<w>\w+),", prefix=None)
+    assert "search" not in vars(lazy)  # not compiled yet
+    assert lazy.pattern == r"(?P<w>\w+),"
+    compiled = re.compile(lazy.pattern)
+    text = "a,b, c,,d"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub("-", text) == compiled.sub("-", text)
+    assert lazy.groupindex == compiled.groupindex
+    assert "search" in vars(lazy)  # compiled once, its bound methods kept
+    assert len(_lazy_regexes()) >= 40

@@ -136,6 +136,8 @@ class Mojibake(Rule):
     def check(self, doc, ctx):
         text = doc.text
         data = utf8(text)
+        if b"\xc3" not in data:  # every match of MOJIBAKE_BYTES starts with it; skip compiling the pattern
+            return
         found = [m.span() for m in MOJIBAKE_BYTES.finditer(data)]
         if not found:
             return

@@ -44,7 +44,7 @@ class DoubleSpaceBetweenSentences(Rule):
     )
 
     def check(self, doc, ctx):
-        if not _DOUBLE_AFTER_END.search(doc.text):
+        if "  " not in doc.text or not _DOUBLE_AFTER_END.search(doc.text):
             return
         single, multiple = 0, []
         for m in prose_matches(doc, _SENTENCE_GAP):

@@ -36,7 +36,8 @@ from proofread.rules.base import Rule
 # or after a whole number and before a lowercase word ("in 2020,the").
 _CANDIDATE = lazy_regex(
     r",(?:(?<=[^\W\d_],)(?=[“‘\"(”]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(”]?[^\W\d_])"
-    r"|(?<=\d,)(?=[a-z]{2,}\b))"
+    r"|(?<=\d,)(?=[a-z]{2,}\b))",
+    prefix=",",
 )
 _SINGLE_LETTERS = lazy_regex(r"(?<![^\W\d_])[^\W\d_],[^\W\d_](?![^\W\d_])")
 _GLUED_COMMA = lazy_regex(r",(?=\S)")

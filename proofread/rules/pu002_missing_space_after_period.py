@@ -41,7 +41,8 @@ from proofread.rules.base import Rule
 # A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
 # followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
 _CANDIDATE = lazy_regex(
-    rf"\.(?:(?<=[^\W_]\.)[)”’\"]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))"
+    rf"\.(?:(?<=[^\W_]\.)[)”’\"]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))",
+    prefix=".",
 )
 _CLOSERS = ')]”"’'
 # After the right-hand word: another dotted part ("Data.gov"), a call, code or camelCase.

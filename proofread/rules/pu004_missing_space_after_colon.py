@@ -28,7 +28,7 @@ from proofread.rules.base import Rule
 _WIKI_NAMESPACES = frozenset(
     "wikipedia wiktionary wikt help category template file user talk special portal module draft".split()
 )
-_CANDIDATE = lazy_regex(r":(?<=[^\W\d_]:)(?=[“‘\"(]?[^\W\d_])")
+_CANDIDATE = lazy_regex(r":(?<=[^\W\d_]:)(?=[“‘\"(]?[^\W\d_])", prefix=":")
 
 
 class MissingSpaceAfterColon(Rule):

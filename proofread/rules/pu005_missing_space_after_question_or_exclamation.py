@@ -24,8 +24,8 @@ from proofread.rules.base import Rule
 # matched from their first mark.
 _AFTER = rf"[?!]*[)”’\"]?(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
 _CANDIDATES = (
-    lazy_regex(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}"),
-    lazy_regex(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}"),
+    lazy_regex(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}", prefix="?"),
+    lazy_regex(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}", prefix="!"),
 )
 
 

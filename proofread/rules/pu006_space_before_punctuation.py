@@ -35,7 +35,7 @@ from proofread.rules.base import Rule
 # the regex engine scans for quickly.
 _END = r"(?=[\s\"”’]|\Z)(?![ \t]\.)"
 _CANDIDATES = tuple(
-    lazy_regex(rf" {re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}")
+    lazy_regex(rf" {re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}", prefix=f" {mark}")
     for mark, tail in (
         (",", rf"(?:{_END}|(?=[^\W\d_]))"),
         (";", rf"(?:{_END}|(?=[^\W\d_]))"),

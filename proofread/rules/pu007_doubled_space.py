@@ -26,7 +26,7 @@ from proofread.rules.base import Rule
 # Two spaces between two words, or after a comma and before a word. Spaces before a mark are PU006's
 # ("word  ,"); spaces next to code, brackets or emphasis ("{Promise}  Fulfills", "`key`  {string}",
 # "**Note:**  If") are layout conventions of reference docs, not slips.
-_CANDIDATE = lazy_regex(r"  (?<=[^\W_]  |,  )(?=[^\W_])")
+_CANDIDATE = lazy_regex(r"  (?<=[^\W_]  |,  )(?=[^\W_])", prefix="  ")
 _DIGIT = lazy_regex(r"\d")
 _ALIGNMENT = lazy_regex(r"\S(?:  +|\t)\S")
 _LINE = lazy_regex(r"[^\n]*")

@@ -19,8 +19,8 @@ from proofread.punctuation import UPPER, lazy_regex, prose_matches
 from proofread.rules.base import Rule
 
 _CANDIDATES = (
-    lazy_regex(r",,(?<=[^\W_)”’],,)(?=[ \t\n])"),
-    lazy_regex(rf"\.\.(?<=[^\W_)”’]\.\.)(?=[ \t\n]+[\"“‘(]?[{UPPER}]|[ \t]*(?:\n|\Z))"),
+    lazy_regex(r",,(?<=[^\W_)”’],,)(?=[ \t\n])", prefix=",,"),
+    lazy_regex(rf"\.\.(?<=[^\W_)”’]\.\.)(?=[ \t\n]+[\"“‘(]?[{UPPER}]|[ \t]*(?:\n|\Z))", prefix=".."),
 )
 
 
