@@ -288,7 +288,8 @@ class Lexicon:
         self._known_cache: dict[str, bool] = {}
         self._term_cache: dict[str, bool] = {}
         self._misspelling_cache: dict[str, tuple[str, ...]] = {}
-        self._word_or_term_cache: dict[str, bool] = {}
+        # is_known_or_term's answers, which callers with many words to ask may read first
+        self.known_or_term_cache: dict[str, bool] = {}
 
     @classmethod
     def from_words(cls, words, frequencies=None, misspellings=None) -> Lexicon:
@@ -340,9 +341,9 @@ class Lexicon:
 
     def is_known_or_term(self, word: str) -> bool:
         """``is_known(word) or is_term(word)``, cached: the spelling rules ask it of every word."""
-        got = self._word_or_term_cache.get(word)
+        got = self.known_or_term_cache.get(word)
         if got is None:
-            got = self._word_or_term_cache[word] = self.is_known(word) or self.is_term(word)
+            got = self.known_or_term_cache[word] = self.is_known(word) or self.is_term(word)
         return got
 
     def is_term(self, word: str) -> bool:

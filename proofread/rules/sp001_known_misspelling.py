@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from proofread.model import Diagnostic, Edit, Fix, TokenKind
+from proofread.model import Diagnostic, Edit, Fix
 from proofread.rules.base import Rule
 from proofread.spelling.shape import SpellingScan
 
@@ -36,24 +36,19 @@ class KnownMisspelling(Rule):
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         lexicon = ctx.lexicon
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
-        known_or_term = lexicon.is_known_or_term
-        word_kind = TokenKind.WORD
-        for tok in doc.tokens:
-            if tok.kind is word_kind and known_or_term(tok.text):
+        for cand in scan.unknown_candidates(lexicon):
+            fixes = lexicon.known_misspelling(cand.text)
+            if not fixes or lexicon.is_term(cand.text):
                 continue
-            for cand in scan.candidates(tok):
-                fixes = lexicon.known_misspelling(cand.text)
-                if not fixes or lexicon.is_term(cand.text):
-                    continue
-                if lexicon.is_known(cand.full) or lexicon.is_known(cand.text):
-                    continue
-                word = cand.text
-                if len(fixes) == 1:
-                    message = f"`{word}` is a misspelling of `{fixes[0]}`"
-                    fix = Fix.safe(f"Replace `{word}` with `{fixes[0]}`", Edit(cand.start, cand.end, fixes[0]))
-                else:
-                    options = ", ".join(f"`{f}`" for f in fixes)
-                    message = f"`{word}` is a misspelling; did you mean one of {options}?"
-                    title = f"Replace `{word}` with `{fixes[0]}`"
-                    fix = Fix.display_only(title, Edit(cand.start, cand.end, fixes[0]))
-                yield self.diagnostic(message, cand.start, cand.end, fix, fixes)
+            if lexicon.is_known(cand.full) or lexicon.is_known(cand.text):
+                continue
+            word = cand.text
+            if len(fixes) == 1:
+                message = f"`{word}` is a misspelling of `{fixes[0]}`"
+                fix = Fix.safe(f"Replace `{word}` with `{fixes[0]}`", Edit(cand.start, cand.end, fixes[0]))
+            else:
+                options = ", ".join(f"`{f}`" for f in fixes)
+                message = f"`{word}` is a misspelling; did you mean one of {options}?"
+                title = f"Replace `{word}` with `{fixes[0]}`"
+                fix = Fix.display_only(title, Edit(cand.start, cand.end, fixes[0]))
+            yield self.diagnostic(message, cand.start, cand.end, fix, fixes)

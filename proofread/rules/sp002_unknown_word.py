@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from proofread.model import Diagnostic, Edit, Fix, TokenKind
+from proofread.model import Diagnostic, Edit, Fix
 from proofread.rules.base import Rule
 from proofread.spelling.edits import slip_cost
 from proofread.spelling.shape import SpellingScan
@@ -55,18 +55,13 @@ class UnknownWord(Rule):
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         lexicon = ctx.lexicon
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
-        known_or_term = lexicon.is_known_or_term
-        word_kind = TokenKind.WORD
         unknown = []
-        for tok in doc.tokens:
-            if tok.kind is word_kind and known_or_term(tok.text):
+        for cand in scan.unknown_candidates(lexicon):
+            if lexicon.is_known(cand.full) or lexicon.is_known(cand.text) or lexicon.is_term(cand.text):
                 continue
-            for cand in scan.candidates(tok):
-                if lexicon.is_known(cand.full) or lexicon.is_known(cand.text) or lexicon.is_term(cand.text):
-                    continue
-                if lexicon.known_misspelling(cand.text) or lexicon.known_misspelling(cand.full):
-                    continue  # SP001 reports it, with a surer fix
-                unknown.append(cand)
+            if lexicon.known_misspelling(cand.text) or lexicon.known_misspelling(cand.full):
+                continue  # SP001 reports it, with a surer fix
+            unknown.append(cand)
         for cand in unknown:
             if lexicon.is_attested(cand.text):
                 continue  # in common use though no dictionary lists it: "lifecycle", "repo"

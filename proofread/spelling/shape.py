@@ -98,6 +98,8 @@ class SpellingScan:
         self.counts: Counter[str] = Counter()
         self.capitalised_inside: set[str] = set()
         self.capitalised_count: Counter[str] = Counter()
+        self._unknown: tuple[object, list[Token]] | None = None
+        self._unknown_candidates: tuple[object, list[Candidate]] | None = None
         counts = self.counts
         capitalised_count = self.capitalised_count
         capitalised_inside = self.capitalised_inside
@@ -118,6 +120,36 @@ class SpellingScan:
                     if inner or tok.sentence_start is not True:
                         capitalised_inside.add(low)
         counts.update(lows)
+
+    def unknown_tokens(self, lexicon) -> list[Token]:
+        """The tokens of the document a spelling rule must look into: every token but the words the
+        lexicon knows as words or terms. Computed once per document and lexicon, for both rules."""
+        got = self._unknown
+        if got is not None and got[0] is lexicon:
+            return got[1]
+        cache = lexicon.known_or_term_cache
+        known_or_term = lexicon.is_known_or_term
+        word = TokenKind.WORD
+        out = []
+        for tok in self.doc.tokens:
+            if tok.kind is word:
+                known = cache.get(tok.text)
+                if known is None:
+                    known = known_or_term(tok.text)
+                if known:
+                    continue
+            out.append(tok)
+        self._unknown = (lexicon, out)
+        return out
+
+    def unknown_candidates(self, lexicon) -> list[Candidate]:
+        """``candidates`` of each of ``unknown_tokens``, in order; computed once, for both rules."""
+        got = self._unknown_candidates
+        if got is not None and got[0] is lexicon:
+            return got[1]
+        out = [cand for tok in self.unknown_tokens(lexicon) for cand in self.candidates(tok)]
+        self._unknown_candidates = (lexicon, out)
+        return out
 
     def _glued_to_code(self, tok: Token) -> bool:
         text = self.doc.text
