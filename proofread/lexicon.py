@@ -490,7 +490,7 @@ class Lexicon:
         got = self._common_cache.get(n)
         if got is None:
             counts = self._counts.materialize()
-            ranked = sorted(self._choices(n), key=lambda w: -counts[w])
+            ranked = sorted(self._choices(n), key=counts.__getitem__, reverse=True)
             keys = [-counts[w] for w in ranked]
             other = [w for w in ranked if not (w.isascii() and w.isalpha() and w.islower())]
             got = self._common_cache[n] = (ranked, keys, other)
