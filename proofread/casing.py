@@ -207,19 +207,19 @@ def evidence(doc: Document) -> CasingEvidence:
     return ev
 
 
-# word text -> (is a function word, 1 lowercase / 2 capitalised / 0 neither, word key): the same for
-# every occurrence of a word, so worked out once per run
-_WORD_INFO: dict[str, tuple[bool, int, str]] = {}
+# word text -> (is a function word, 1 lowercase / 2 capitalised / 0 neither, word key, 1 when its first
+# letter is a capital else 0): the same for every occurrence of a word, so worked out once per run
+_WORD_INFO: dict[str, tuple[bool, int, str, int]] = {}
 
 
-def _word_info(word: str) -> tuple[bool, int, str]:
+def _word_info(word: str) -> tuple[bool, int, str, int]:
     if len(_WORD_INFO) > 200_000:
         _WORD_INFO.clear()
     if word.islower():
         shape = 1 if word[0].islower() else 0
     else:
         shape = 2 if is_capitalised(word) else 0
-    info = _WORD_INFO[word] = (word.lower() in FUNCTION_WORDS, shape, word_key(word))
+    info = _WORD_INFO[word] = (word.lower() in FUNCTION_WORDS, shape, word_key(word), 1 if word[:1].isupper() else 0)
     return info
 
 
@@ -242,10 +242,12 @@ def _build_evidence(doc: Document) -> CasingEvidence:
     for i, tok in enumerate(tokens):
         block = tok.block
         start = tok.start
+        sentence_start = tok.sentence_start
         if last_block == block:
-            if not tok.sentence_start:
+            if not sentence_start:
                 width = start - last_end
-                if width > 0 and text.count(" ", last_end, start) == width:  # only spaces between
+                # only spaces between
+                if (text[last_end] == " ") if width == 1 else (width > 0 and text.count(" ", last_end, start) == width):
                     prev[i] = i - 1
                     nxt[i - 1] = i
         elif block not in block_first:
@@ -257,17 +259,17 @@ def _build_evidence(doc: Document) -> CasingEvidence:
         info = infos.get(word)
         if info is None:
             info = _word_info(word)
-        function_word, shape, key = info
+        function_word, shape, key, upper = info
         if not function_word:
             if block in content:
                 content[block] += 1
-                content_capitals[block] += word[:1].isupper()
+                content_capitals[block] += upper
             else:
                 content[block] = 1
-                content_capitals[block] = 1 if word[:1].isupper() else 0
+                content_capitals[block] = upper
         if shape == 1:
             lower[key].append(i)
-        elif shape == 2 and tok.sentence_start is False:
+        elif shape == 2 and sentence_start is False:
             capitals.append((i, key, block))
     # a block capitalises (nearly) every word, as headings and table labels do (see ``_is_title_case``)
     for block, count in content.items():
