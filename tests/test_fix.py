@@ -1,6 +1,6 @@
 """The fix engine's invariants: edits apply by slicing, overlaps are resolved, passes settle."""
 
-from proofread.fix import MAX_PASSES, apply_fixes, applicable_fixes, fix_until_stable
+from proofread.fix import MAX_PASSES, applicable_fixes, apply_fixes, fix_until_stable
 from proofread.model import Applicability, Diagnostic, Edit, Fix, Span
 
 
