@@ -21,6 +21,9 @@ from proofread.casing import evidence, known_casings, prose_word, word_key
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 
+# [the known-casing table, {word as written: its canonical spelling, or None}]: looked up once per word
+_CANONICAL_OF: list = [None, {}]
+
 
 class MiscasedTerm(Rule):
     code = "CA004"
@@ -36,12 +39,21 @@ class MiscasedTerm(Rule):
 
     def check(self, doc, ctx):
         casings = known_casings()
+        if _CANONICAL_OF[0] is not casings:
+            _CANONICAL_OF[:] = [casings, {}]
+        canonical_of = _CANONICAL_OF[1]
         vocabulary = ctx.vocabulary
+        word_kind = TokenKind.WORD
         for tok in doc.tokens:
-            if tok.kind is not TokenKind.WORD:
+            if tok.kind is not word_kind:
                 continue
             word = tok.text
-            canonical = casings.get(word.lower())
+            if word in canonical_of:
+                canonical = canonical_of[word]
+            else:
+                if len(canonical_of) > 200_000:
+                    canonical_of.clear()
+                canonical = canonical_of[word] = casings.get(word.lower())
             if canonical is None or word == canonical or word in vocabulary:
                 continue
             if len(word) > 1 and word.isupper():
