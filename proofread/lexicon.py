@@ -484,16 +484,16 @@ class Lexicon:
     _FAR_MIN_COST = 0.8
     _FAR_MIN_COST_OTHER = 0.4
 
-    def _common_choices(self, n: int) -> tuple[list[str], list[int], list[str]]:
-        """``_choices(n)`` sorted by falling count, with the negated counts, and those with characters
-        outside a-z."""
-        got = self._common_cache.get(n)
+    def _common_choices(self, k: int) -> tuple[list[str], list[int], list[str]]:
+        """The words of ``_choices`` of length ``k`` sorted by falling count, with the negated counts, and
+        those with characters outside a-z."""
+        got = self._common_cache.get(k)
         if got is None:
             counts = self._counts.materialize()
-            ranked = sorted(self._choices(n), key=counts.__getitem__, reverse=True)
+            ranked = sorted(self._length_buckets().get(k, ()), key=counts.__getitem__, reverse=True)
             keys = [-counts[w] for w in ranked]
             other = [w for w in ranked if not (w.isascii() and w.isalpha() and w.islower())]
-            got = self._common_cache[n] = (ranked, keys, other)
+            got = self._common_cache[k] = (ranked, keys, other)
         return got
 
     def _far_may_reach(self, low: str, fw: float, cw: float, threshold: float) -> bool:
@@ -502,19 +502,24 @@ class Lexicon:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        ranked, keys, other = self._common_choices(len(low))
-        near = {c for c, _, _ in self._near(low)}
-        need = (threshold + cw * self._FAR_MIN_COST) / fw - 1e-3
-        k = bisect_left(keys, -math.exp(need)) if need < 700 else 0
-        while k < len(keys) and math.log(-keys[k]) >= need:
-            k += 1  # ties and rounding: keep every word that may reach
-        need_other = (threshold + cw * self._FAR_MIN_COST_OTHER) / fw - 1e-3
         table = self._counts.materialize()
-        pool = ranked[:k]
-        for w in other:  # by falling count
-            if math.log(table[w]) < need_other:
-                break
-            pool.append(w)
+        need = (threshold + cw * self._FAR_MIN_COST) / fw - 1e-3
+        need_other = (threshold + cw * self._FAR_MIN_COST_OTHER) / fw - 1e-3
+        pool: list[str] = []
+        n = len(low)
+        for k in range(max(1, n - 2), n + 3):  # the lengths of ``_choices(n)``
+            ranked, keys, other = self._common_choices(k)
+            i = bisect_left(keys, -math.exp(need)) if need < 700 else 0
+            while i < len(keys) and math.log(-keys[i]) >= need:
+                i += 1  # ties and rounding: keep every word that may reach
+            pool.extend(ranked[:i])
+            for w in other:  # by falling count
+                if math.log(table[w]) < need_other:
+                    break
+                pool.append(w)
+        if not pool:
+            return False
+        near = {c for c, _, _ in self._near(low)}
         return any(
             c not in near and c != low
             for c, _d, _i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2)

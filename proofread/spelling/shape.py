@@ -107,17 +107,17 @@ class SpellingScan:
         word = TokenKind.WORD
         lows: list[str] = []
         extend = lows.extend
-        for tok in doc.tokens:
-            if tok.kind is not word:
+        for kind, _start, _end, text, _block, sentence_start in doc.tokens:
+            if kind is not word:
                 continue
-            pieces = pieces_of.get(tok.text)
+            pieces = pieces_of.get(text)
             if pieces is None:
-                pieces = _pieces(tok.text)
+                pieces = _pieces(text)
             extend(pieces[0])
             if pieces[1]:
                 for low, inner in pieces[1]:
                     capitalised_count[low] += 1
-                    if inner or tok.sentence_start is not True:
+                    if inner or sentence_start is not True:
                         capitalised_inside.add(low)
         counts.update(lows)
 
@@ -132,10 +132,10 @@ class SpellingScan:
         word = TokenKind.WORD
         out = []
         for tok in self.doc.tokens:
-            if tok.kind is word:
-                known = cache.get(tok.text)
+            if tok[0] is word:  # tok.kind, tok.text: by index, a good deal faster on every word
+                known = cache.get(tok[3])
                 if known is None:
-                    known = known_or_term(tok.text)
+                    known = known_or_term(tok[3])
                 if known:
                     continue
             out.append(tok)
