@@ -105,21 +105,22 @@ class SpellingScan:
         capitalised_inside = self.capitalised_inside
         pieces_of = _PIECES
         word = TokenKind.WORD
-        lows: list[str] = []
-        extend = lows.extend
-        for kind, _start, _end, text, _block, sentence_start in doc.tokens:
-            if kind is not word:
-                continue
+        tokens = doc.tokens
+        # by distinct word: how many times it occurs, and how many of those open a sentence
+        texts = Counter([tok[3] for tok in tokens if tok[0] is word])  # tok.kind, tok.text
+        openers = Counter([tok[3] for tok in tokens if tok[5] is True and tok[0] is word])  # sentence_start
+        for text, n in texts.items():
             pieces = pieces_of.get(text)
             if pieces is None:
                 pieces = _pieces(text)
-            extend(pieces[0])
+            for low in pieces[0]:
+                counts[low] += n
             if pieces[1]:
+                inside = openers[text] < n  # some occurrence is not at a sentence start
                 for low, inner in pieces[1]:
-                    capitalised_count[low] += 1
-                    if inner or sentence_start is not True:
+                    capitalised_count[low] += n
+                    if inner or inside:
                         capitalised_inside.add(low)
-        counts.update(lows)
 
     def unknown_tokens(self, lexicon) -> list[Token]:
         """The tokens of the document a spelling rule must look into: every token but the words the
