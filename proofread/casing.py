@@ -239,10 +239,7 @@ def _build_evidence(doc: Document) -> CasingEvidence:
     # capitalised words inside sentences, counted once the title-case blocks are known
     capitals: list[tuple[int, str, int]] = []
     last_block, last_end = None, 0
-    for i, tok in enumerate(tokens):
-        block = tok.block
-        start = tok.start
-        sentence_start = tok.sentence_start
+    for i, (kind, start, end, word, block, sentence_start) in enumerate(tokens):  # Token's fields, in order
         if last_block == block:
             if not sentence_start:
                 width = start - last_end
@@ -252,10 +249,9 @@ def _build_evidence(doc: Document) -> CasingEvidence:
                     nxt[i - 1] = i
         elif block not in block_first:
             block_first[block] = i
-        last_block, last_end = block, tok.end
-        if tok.kind is not word_kind:
+        last_block, last_end = block, end
+        if kind is not word_kind:
             continue
-        word = tok.text
         info = infos.get(word)
         if info is None:
             info = _word_info(word)

@@ -262,3 +262,10 @@ def test_seed_article(ctx):
         ]
     )
     assert found == expected
+
+
+def test_evidence_unpacks_token_fields_in_order():
+    """``casing._build_evidence`` unpacks each Token as a plain tuple (it is the hot loop): pin the order."""
+    from proofread.model import Token
+
+    assert Token._fields == ("kind", "start", "end", "text", "block", "sentence_start")
