@@ -140,3 +140,38 @@ def test_unwritable_cache_still_loads(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     counts, forms, misspellings, usage, terms = lexicon_module._load_tables()
     assert "the" in counts and forms["niger"] == ("Niger",)
+
+
+# Unknown words of every kind: typos, names, terms in use, derivations, British spellings.
+_SHORTCUT_WORDS = (
+    "thes onyl othre teh wil tha governmnet accesibility informaton adminstration bazoum goita kubectl "
+    "lifecycle repo toml libc webpack dockerfile frontend unmute reengineering webform growable lockfiles "
+    "findability sunsetting geekish initialise colour centre travelled noncolonial workstream uptime "
+    "alot definately recieve xyzzy qwertyuiop abcde zzz aaa"
+).split()
+
+
+def test_distance2_shortcuts_give_the_full_answers():
+    """is_attested, derivation and best_slip_score_below skip the distance-2 search when it cannot change
+    their answer: they must agree with a lexicon that did the full search first."""
+    from proofread.lexicon import _load_tables, normalize
+
+    quick = Lexicon(*_load_tables())
+    full = Lexicon(*_load_tables())
+    for word in _SHORTCUT_WORDS:
+        full._raw_candidates(normalize(word).lower())  # the full candidates, so no shortcut applies
+    for word in _SHORTCUT_WORDS:
+        assert quick.is_attested(word) == full.is_attested(word), word
+        assert quick.derivation(word) == full.derivation(word), word
+        for limit in (-2.0, 0.0, 2.0, 5.5, 8.0):
+            assert quick.best_slip_score_below(word, limit) == (full.best_slip_score(word) < limit), word
+    for word in _SHORTCUT_WORDS:  # and once the quick lexicon has searched, the same candidates
+        assert quick.suggest(word) == full.suggest(word), word
+
+
+def test_cached_lookups_repeat_the_first_answer(lex):
+    for word in ("the", "Moscow’s", "teh", "recieve", "Recieve", "stdin", "well-known", "npm's"):
+        for _ in range(2):
+            assert lex.is_known_or_term(word) == (lex.is_known(word) or lex.is_term(word))
+            assert lex.known_misspelling(word) == lex._known_misspelling(word)
+            assert lex.is_known(word) == lex._is_known(word)

@@ -144,3 +144,43 @@ def test_recurring_word_is_a_term_unless_a_clear_slip(ctx):
 def test_british_spellings_are_words(ctx):
     assert flagged("We initialise the colour of the centre; the travelled licence.", ctx) == []
     assert flagged("It makes no sence.", ctx) == ["sence"]
+
+
+def test_scan_counts_match_a_token_by_token_count(ctx):
+    """SpellingScan counts by distinct word with cached pieces; the same as counting token by token."""
+    from collections import Counter
+
+    from proofread.model import TokenKind
+    from proofread.spelling.shape import SpellingScan, _strip_suffix
+
+    text = (
+        ARTICLE.read_text(encoding="utf-8")
+        + "\nNiger-Mali ties. Socio-Political talks. Moscow’s envoy. Niger said so.\n"
+    )
+    doc = build_document(text, "t.txt", False)
+    scan = SpellingScan(doc)
+    counts, capitalised_count, capitalised_inside = Counter(), Counter(), set()
+    for tok in doc.tokens:
+        if tok.kind is not TokenKind.WORD:
+            continue
+        for index, piece in enumerate(tok.text.split("-")):
+            stem = _strip_suffix(piece)
+            if not stem:
+                continue
+            low = stem.lower()
+            counts[low] += 1
+            if stem[0].isupper():
+                capitalised_count[low] += 1
+                if tok.sentence_start is not True or index > 0:
+                    capitalised_inside.add(low)
+    assert scan.counts == counts
+    assert scan.capitalised_count == capitalised_count
+    assert scan.capitalised_inside == capitalised_inside
+    lexicon = ctx.lexicon
+    expected = [
+        cand
+        for tok in doc.tokens
+        if not (tok.kind is TokenKind.WORD and (lexicon.is_known(tok.text) or lexicon.is_term(tok.text)))
+        for cand in scan.candidates(tok)
+    ]
+    assert scan.unknown_candidates(lexicon) == expected
