@@ -209,24 +209,6 @@ MOJIBAKE_BYTES = lazy_regex(f"\\xc3(?:[\\x82-\\x9f]{_CB}|[\\xa0-\\xaf]{_CB}{{2}}
 MOJIBAKE_RESIDUE = lazy_regex(f"[ÂÃâÐÑðÅ][\u00c0-\u00ff{_CONTINUATION}]")
 
 
-def unmasked_stretch(doc: Document, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
-    """``[lo, hi)`` cut short at the masks nearest to ``[start, end)``, which lies inside it unmasked."""
-    masks = doc.masks
-    i = bisect_right(masks, start, key=lambda s: s.start)
-    j = i - 1
-    while j >= 0 and masks[j].end > lo:
-        if masks[j].end <= start:
-            lo = masks[j].end
-            break
-        j -= 1
-    while i < len(masks) and masks[i].start < hi:
-        if masks[i].start >= end:
-            hi = masks[i].start
-            break
-        i += 1
-    return lo, hi
-
-
 _INVISIBLE = lazy_regex("[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]")
 
 

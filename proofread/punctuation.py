@@ -170,22 +170,26 @@ def prose_chunk(doc: Document, start: int, end: int) -> tuple[int, int]:
     """
     lo, hi = block_of(doc, start)
     lo, hi = chunk_around(doc.text, start, end, lo, hi)
+    return unmasked_stretch(doc, lo, hi, start, end) if doc.masks else (lo, hi)
+
+
+def unmasked_stretch(doc: Document, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """``[lo, hi)`` cut short at the masks nearest to ``[start, end)``, which lies inside it unmasked."""
     masks = doc.masks
-    if masks:
-        i = bisect_right(masks, start, key=lambda s: s.start)
-        # masks that start at or before `start`: the last one may end inside the chunk
-        j = i - 1
-        while j >= 0 and masks[j].end > lo:
-            if masks[j].end <= start:
-                lo = masks[j].end
-                break
-            j -= 1
-        # masks that start after `start`
-        while i < len(masks) and masks[i].start < hi:
-            if masks[i].start >= end:
-                hi = masks[i].start
-                break
-            i += 1
+    i = bisect_right(masks, start, key=lambda s: s.start)
+    # masks that start at or before `start`: the last one may end inside the stretch
+    j = i - 1
+    while j >= 0 and masks[j].end > lo:
+        if masks[j].end <= start:
+            lo = masks[j].end
+            break
+        j -= 1
+    # masks that start after `start`
+    while i < len(masks) and masks[i].start < hi:
+        if masks[i].start >= end:
+            hi = masks[i].start
+            break
+        i += 1
     return lo, hi
 
 

@@ -29,10 +29,10 @@ from proofread.cleanup import (
     lazy_regex,
     quoted,
     unmasked_spans,
-    unmasked_stretch,
     utf8,
 )
 from proofread.model import Edit, Fix
+from proofread.punctuation import unmasked_stretch
 from proofread.rules.base import Rule
 
 _WORD_BEFORE = lazy_regex(r"[^ \t\r\n]*\Z")
