@@ -169,6 +169,8 @@ class CasingEvidence:
     # administration (GSA)" -> the index of "administration"
     in_acronym_name: set[int] = field(default_factory=set)
     code_words: set[str] = field(default_factory=set)  # lowercase words that appear in masked text (code)
+    # tokens whose word right beside them in the phrase (``prev`` or ``next``) is capitalised
+    beside_capital: set[int] = field(default_factory=set)
     memo: dict = field(default_factory=dict)  # for rules to keep per-document results in
 
     def standalone(self, index: int) -> bool:
@@ -238,8 +240,17 @@ def _build_evidence(doc: Document) -> CasingEvidence:
     content_capitals: dict[int, int] = {}
     # capitalised words inside sentences, counted once the title-case blocks are known
     capitals: list[tuple[int, str, int]] = []
-    last_block, last_end = None, 0
+    beside_capital = ev.beside_capital
+    last_block, last_end, last_capitalised = None, 0, False
     for i, (kind, start, end, word, block, sentence_start) in enumerate(tokens):  # Token's fields, in order
+        if kind is word_kind:
+            info = infos.get(word)
+            if info is None:
+                info = _word_info(word)
+            capitalised = info[1] == 2
+        else:
+            info = None
+            capitalised = is_capitalised(word)
         if last_block == block:
             if not sentence_start:
                 width = start - last_end
@@ -247,14 +258,15 @@ def _build_evidence(doc: Document) -> CasingEvidence:
                 if (text[last_end] == " ") if width == 1 else (width > 0 and text.count(" ", last_end, start) == width):
                     prev[i] = i - 1
                     nxt[i - 1] = i
+                    if capitalised:
+                        beside_capital.add(i - 1)
+                    if last_capitalised:
+                        beside_capital.add(i)
         elif block not in block_first:
             block_first[block] = i
-        last_block, last_end = block, end
-        if kind is not word_kind:
-            continue
-        info = infos.get(word)
+        last_block, last_end, last_capitalised = block, end, capitalised
         if info is None:
-            info = _word_info(word)
+            continue
         function_word, shape, key, upper = info
         if not function_word:
             if block in content:

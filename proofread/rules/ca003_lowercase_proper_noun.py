@@ -77,19 +77,16 @@ class LowercaseProperNoun(Rule):
         # lexicon knows it as, whether the word alone may be evidence: a name or a hyphenated word)
         words: dict[str, tuple[str | None, bool] | None] = {}
         capital = ev.capital
-        links_prev, links_next = ev.prev, ev.next
-        in_acronym_name = ev.in_acronym_name
+        in_acronym_name, beside_capital = ev.in_acronym_name, ev.beside_capital
         todo = []
         for key, indices in ev.lower.items():  # ``key`` is ``word_key`` of each token's text
             if key in NAME_PARTICLES or key in FUNCTION_WORDS or key in casings:
                 continue
             has_capitals = bool(capital.get(key))
             for i in indices:
-                tok = tokens[i]
-                start = tok.sentence_start
+                _, _, _, word, _, start = tokens[i]  # Token: kind, start, end, text, block, sentence_start
                 if start is True:
                     continue
-                word = tok.text
                 if word in words:
                     about = words[word]
                 else:
@@ -101,13 +98,8 @@ class LowercaseProperNoun(Rule):
                     words[word] = about
                 if about is None:
                     continue
-                if not (has_capitals or about[1] or start is None or i in in_acronym_name):
-                    j = links_next[i]
-                    k = links_prev[i]
-                    if (j < 0 or not tokens[j].text[:1].isupper() or not is_capitalised(tokens[j].text)) and (
-                        k < 0 or not tokens[k].text[:1].isupper() or not is_capitalised(tokens[k].text)
-                    ):
-                        continue  # no evidence of any kind: ``_judge`` would say None
+                if not (has_capitals or about[1] or start is None or i in in_acronym_name or i in beside_capital):
+                    continue  # no evidence of any kind: ``_judge`` would say None
                 todo.append((i, key, word, about[0]))
         todo.sort()
         for i, key, word, name in todo:
