@@ -151,7 +151,12 @@ class LowercaseProperNoun(Rule):
             return None  # no evidence of any kind
         stem, suffix = split_possessive(word)
         if caps:
-            form = Counter(split_possessive(tokens[j].text)[0] for j in caps).most_common(1)[0][0]
+            memo_key = ("capital form", key)
+            if memo_key in ev.memo:
+                form = ev.memo[memo_key]
+            else:
+                form = Counter(split_possessive(tokens[j].text)[0] for j in caps).most_common(1)[0][0]
+                ev.memo[memo_key] = form
             fixed = copy_case(form, stem) + suffix
         else:
             fixed = capitalise(word)
