@@ -279,7 +279,7 @@ def _build_evidence(doc: Document) -> CasingEvidence:
             lower[key].append(i)
         elif shape == 2 and sentence_start is False:
             capitals.append((i, key, block))
-    # a block capitalises (nearly) every word, as headings and table labels do (see ``_is_title_case``)
+    # a title-case block: (nearly) every content word capitalised, as headings and table labels do
     for block, count in content.items():
         if content_capitals[block] >= 0.7 * count:
             title_blocks.add(block)
@@ -356,15 +356,6 @@ def _spelt_out(tokens, text, a, letters, step):
             return None
         j += step
     return None if want else sorted(matched)
-
-
-def _is_title_case(tokens: list[Token]) -> bool:
-    """Whether a block capitalises (nearly) every word, as headings and table labels do."""
-    content = [t.text for t in tokens if t.kind is TokenKind.WORD and t.text.lower() not in FUNCTION_WORDS]
-    if len(content) < 2:
-        return bool(content) and content[0][:1].isupper()
-    capitals = sum(1 for w in content if w[:1].isupper())
-    return capitals >= 0.7 * len(content)
 
 
 def prose_word(doc: Document, tok: Token) -> bool:
