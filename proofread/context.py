@@ -15,6 +15,7 @@ class Context:
     """
 
     vocabulary: frozenset[str] = field(default_factory=frozenset)
+    dialect: str = "en-US"  # "en-US" or "en-GB", from the configuration or --dialect
 
     @cached_property
     def vocabulary_lower(self) -> frozenset[str]:

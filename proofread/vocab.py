@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
+
+from proofread.context import Context
 
 
 class VocabularyError(Exception):
@@ -40,24 +43,21 @@ def accepts(entries: frozenset[str] | set[str], word: str) -> bool:
     return low != word and low in entries
 
 
-def project_context(entries: frozenset[str], dialect: str = "en-US"):
+class ProjectContext(Context):
     """A ``Context`` whose vocabulary follows the casing rule above.
 
     ``ctx.vocabulary`` holds every entry as written; ``ctx.vocabulary_lower``, which rules use to accept a
     word in any casing, holds only the all-lowercase entries, so "Goïta" does not excuse "goïta".
     """
-    from functools import cached_property
 
-    from proofread.context import Context
+    @cached_property
+    def vocabulary_lower(self) -> frozenset[str]:
+        return frozenset(e for e in self.vocabulary if e == e.lower())
 
-    class ProjectContext(Context):
-        @cached_property
-        def vocabulary_lower(self) -> frozenset[str]:
-            return frozenset(e for e in self.vocabulary if e == e.lower())
 
-    ctx = ProjectContext(vocabulary=entries)
-    ctx.dialect = dialect
-    return ctx
+def project_context(entries: frozenset[str], dialect: str = "en-US") -> ProjectContext:
+    """The Context of a project's run: its vocabulary entries and spelling dialect."""
+    return ProjectContext(vocabulary=entries, dialect=dialect)
 
 
 def parse_words(text: str) -> list[str]:
