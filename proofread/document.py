@@ -272,8 +272,6 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             table_column += 1
         elif t == "tr_close":
             table_row += 1
-        elif t == "thead_close" and tok.map is None:
-            pass
         elif t == "table_close":
             table_group = -1
         if t == "thead_open" and tok.map:

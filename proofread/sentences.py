@@ -133,7 +133,11 @@ def _verdict(cls: int, previous_kind: TokenKind, previous_text: str, word: str) 
 
 
 def _tokenize_clear(out: list[Token], text: str, start: int, end: int, index: int, words: dict[str, str]) -> None:
-    """Tokens of a block that no mask touches: every word is kept and no gap holds a mask."""
+    """Tokens of a block that no mask touches: every word is kept and no gap holds a mask.
+
+    This loop and ``_tokenize_masked`` share their shape on purpose: they run once per word, and the
+    clear case (most blocks) saves the mask bookkeeping rather than testing for it at every word.
+    """
     append = out.append
     shared = words.setdefault
     gap_cache = _GAP_CACHE
