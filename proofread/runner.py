@@ -72,7 +72,7 @@ class Plan:
 
     def __init__(self, config: Config, settings: Settings, extra_ignore: tuple[str, ...] = ()) -> None:
         from proofread.config import resolve_codes
-        from proofread.rules import all_rules
+        from proofread.rules import rule_classes
         from proofread.vocab import VocabularyError, load, project_context
 
         layers = [
@@ -80,8 +80,7 @@ class Plan:
             Selection(settings.select or None, settings.extend_select, settings.ignore),
         ]
         self.enabled = resolve_codes(layers, extra_ignore)
-        enabled = set(self.enabled)
-        self.rules = [cls() for cls in all_rules() if cls.code in enabled]
+        self.rules = [cls() for cls in rule_classes(self.enabled)]
         try:
             vocabulary = load(config.words_files(), required=config.vocabulary_explicit)
         except VocabularyError as exc:
@@ -99,11 +98,12 @@ class Plan:
             diagnostics = self._drop_known_words(text, diagnostics)
         if self.safe_fixes or self.unsafe_fixes:
             diagnostics = [self._override(d) for d in diagnostics]
-        from proofread.suppress import apply, parse
+        if "<!--" in text:  # every directive is an HTML comment: most files need neither the parse nor the import
+            from proofread.suppress import apply, parse
 
-        directives = parse(text, _is_markdown(path))
-        if directives:
-            diagnostics = apply(text, diagnostics, directives, self.enabled)
+            directives = parse(text, _is_markdown(path))
+            if directives:
+                diagnostics = apply(text, diagnostics, directives, self.enabled)
         return diagnostics
 
     def _drop_known_words(self, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
