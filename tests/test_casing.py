@@ -204,6 +204,21 @@ def test_lowercase_name_left_alone(ctx, text):
     assert findings(text.removeprefix("md:"), ctx, markdown, {"CA003"}) == []
 
 
+def test_unknown_surname_beside_a_first_name(ctx):
+    # a string in common use that no dictionary lists, right after a first name: a surname
+    assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [
+        ("CA003", "messner", "Messner")
+    ]
+    # left alone: software terms, compounds of known words, plurals of rare words, slips of known words
+    for text in (
+        "The code sits in a public GitHub repo for all.",
+        "I built a Facebook chatbot in an hour.",
+        "Russia claimed four Ukrainian oblasts in the war.",
+        "The plan helped Obama adminstration staff.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_name_fix_safety(ctx):
     found = check_text("They flew to moscow.", "doc.txt", CASING_RULES, ctx, False)
     assert [d.fix.applicability for d in found] == [Applicability.SAFE]

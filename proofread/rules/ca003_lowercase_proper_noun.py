@@ -10,8 +10,9 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
 - it sits inside a run of capitalised ordinary words ("the Environmental protection Agency", "Federal
   student Aid"), or is an institution closing one ("Clemson university");
 - the document always writes it capitalised on its own, at least twice ("Congress ... congress");
-- it is a word no dictionary knows, no slip away from a known word, right beside a name ("Ethiopia's
-  tigray Regional State").
+- it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
+  from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
+  a compound of known words ("chatbot") or the plural of a known word ("oblasts").
 
 Why: names keep their capital wherever they stand; a lowercase one is a slip the spell checker cannot
 see, because the letters are right.
@@ -340,7 +341,7 @@ def _unknown_beside_name(ev, i, lexicon) -> bool:
 
     tokens = ev.doc.tokens
     word = tokens[i].text
-    if len(word) < 4 or "-" in word or "'" in word or "’" in word or lexicon.is_known(word):
+    if len(word) < 4 or "-" in word or "'" in word or "’" in word or lexicon.is_known(word) or lexicon.is_term(word):
         return False
     if not any(
         j >= 0
@@ -353,4 +354,7 @@ def _unknown_beside_name(ev, i, lexicon) -> bool:
     low = word.lower()
     if any(lexicon.is_known(low[:k]) and lexicon.is_known(low[k:]) for k in range(3, len(low) - 2)):
         return False  # a compound of known words: "chatbot", "wellbeing"
-    return not any(lexicon.is_known(c) for c in edits1(low))
+    if low.endswith("s") and lexicon.is_known(low[:-1]):
+        return False  # the plural of a rare word: "oblasts"
+    # a string in use more than any slip would explain ("messner", "jakob"), or one no slip explains
+    return lexicon.is_attested(low) or not any(lexicon.is_known(c) for c in edits1(low))
