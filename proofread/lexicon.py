@@ -288,8 +288,10 @@ class Lexicon:
         self._known_cache: dict[str, bool] = {}
         self._term_cache: dict[str, bool] = {}
         self._misspelling_cache: dict[str, tuple[str, ...]] = {}
-        # is_known_or_term's answers, which callers with many words to ask may read first
+        # is_known_or_term's answers, and the words it said yes to: a caller with many words to ask can
+        # take the known ones away as a set first (a C-level set difference)
         self.known_or_term_cache: dict[str, bool] = {}
+        self.known_or_term_words: set[str] = set()
 
     @classmethod
     def from_words(cls, words, frequencies=None, misspellings=None) -> Lexicon:
@@ -344,6 +346,8 @@ class Lexicon:
         got = self.known_or_term_cache.get(word)
         if got is None:
             got = self.known_or_term_cache[word] = self.is_known(word) or self.is_term(word)
+            if got:
+                self.known_or_term_words.add(word)
         return got
 
     def is_term(self, word: str) -> bool:

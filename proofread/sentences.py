@@ -75,7 +75,12 @@ def tokenize_into(
         _tokenize_clear(out, text, start, end, index, words)
 
 
-def _word_kind(word: str) -> TokenKind:
+def word_kind(word: str) -> TokenKind:
+    """The kind the tokenizer gives a word with this text: a token's kind depends on its text alone (an
+    initialism is the only kind of word with a period in it; digits or underscores make a word OTHER).
+    Rules that look at distinct words rather than tokens rely on it."""
+    if "." in word:
+        return _INITIALISM_KIND
     if word.isalpha() or not _HAS_DIGIT_OR_UNDERSCORE.search(word):
         return _WORD_KIND
     return _OTHER_KIND

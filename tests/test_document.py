@@ -67,6 +67,16 @@ def test_token_kinds():
     assert kind["roads"] is TokenKind.WORD
 
 
+def test_a_tokens_kind_depends_on_its_text_alone():
+    """Rules that judge distinct words rather than tokens (the spelling scan) rely on ``word_kind``."""
+    from proofread.sentences import word_kind
+
+    text = "The U.S. and e.g. Ph.D. had 10km, snake_case, 1990s, x.y and state-of-the-art roads. A.B.C"
+    for doc in (build_document(text, "a.txt"), build_document(MARKDOWN + text, "a.md")):
+        assert doc.tokens
+        assert all(tok.kind is word_kind(tok.text) for tok in doc.tokens)
+
+
 MARKDOWN = """---
 title: front matter is not prose
 ---

@@ -27,8 +27,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress
+from operator import itemgetter
 
 from proofread.model import Document, Token, TokenKind
+from proofread.sentences import word_kind as KIND_OF
 
 # Combining forms written before a hyphen that are not words by themselves.
 PREFIXES = frozenset(
@@ -95,51 +99,77 @@ class SpellingScan:
     def __init__(self, doc: Document, vocabulary_lower: frozenset[str] = frozenset()):
         self.doc = doc
         self.vocabulary_lower = vocabulary_lower
-        self.counts: Counter[str] = Counter()
-        self.capitalised_inside: set[str] = set()
-        self.capitalised_count: Counter[str] = Counter()
         self._unknown: tuple[object, list[Token]] | None = None
         self._unknown_candidates: tuple[object, list[Candidate]] | None = None
-        counts = self.counts
-        capitalised_count = self.capitalised_count
-        capitalised_inside = self.capitalised_inside
-        pieces_of = _PIECES
-        word = TokenKind.WORD
-        tokens = doc.tokens
-        # by distinct word: how many times it occurs, and how many of those open a sentence
-        texts = Counter([tok[3] for tok in tokens if tok[0] is word])  # tok.kind, tok.text
-        openers = Counter([tok[3] for tok in tokens if tok[5] is True and tok[0] is word])  # sentence_start
-        for text, n in texts.items():
-            pieces = pieces_of.get(text)
+        # By distinct word, not token by token (issue 7): the texts of the tokens are counted in C.
+        self._texts = texts = list(map(_TEXT, doc.tokens))
+        self._text_counts = Counter(texts)
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How often each lowercase piece of a word occurs in the document ("Moscow’s" counts "moscow")."""
+        return self._tally[0]
+
+    @property
+    def capitalised_count(self) -> Counter[str]:
+        """How often each lowercase piece is written capitalised."""
+        return self._tally[1]
+
+    @property
+    def capitalised_inside(self) -> set[str]:
+        """The lowercase pieces written capitalised somewhere other than at a sentence start."""
+        return self._tally[2]
+
+    @cached_property
+    def _tally(self) -> tuple[Counter[str], Counter[str], set[str]]:
+        """``counts``, ``capitalised_count`` and ``capitalised_inside``, computed on first use: only a
+        document with an unknown lowercase word, or an unknown capitalised one opening a sentence, needs
+        them. A plain lowercase word counts as itself, so the count of every text is copied in C and
+        Python looks only at the other words."""
+        text_counts = self._text_counts
+        counts = Counter(text_counts)
+        capitalised_count: Counter[str] = Counter()
+        capitalised_inside: set[str] = set()
+        others = text_counts.keys() - _AS_ITSELF
+        if not others:
+            return counts, capitalised_count, capitalised_inside
+        moved = [(text, counts.pop(text)) for text in others]
+        # True is the only truthy sentence-start verdict
+        openers = Counter(compress(self._texts, map(_SENTENCE_START, self.doc.tokens)))
+        get = counts.get
+        for text, n in moved:
+            pieces = _PIECES.get(text)
             if pieces is None:
                 pieces = _pieces(text)
+            if text in _AS_ITSELF:
+                counts[text] = get(text, 0) + n  # a plain word first seen in this document
+                continue
             for low in pieces[0]:
-                counts[low] += n
+                counts[low] = get(low, 0) + n
             if pieces[1]:
-                inside = openers[text] < n  # some occurrence is not at a sentence start
+                inside = openers.get(text, 0) < n  # some occurrence is not at a sentence start
                 for low, inner in pieces[1]:
                     capitalised_count[low] += n
                     if inner or inside:
                         capitalised_inside.add(low)
+        return counts, capitalised_count, capitalised_inside
 
     def unknown_tokens(self, lexicon) -> list[Token]:
         """The tokens of the document a spelling rule must look into: every token but the words the
-        lexicon knows as words or terms. Computed once per document and lexicon, for both rules."""
+        lexicon knows as words or terms. Computed once per document and lexicon, for both rules.
+
+        Each distinct text is judged once per run: the texts already known to the lexicon are taken away
+        from the document's texts as a set, and only the tokens of what is left are kept."""
         got = self._unknown
         if got is not None and got[0] is lexicon:
             return got[1]
-        cache = lexicon.known_or_term_cache
+        known = lexicon.known_or_term_words
         known_or_term = lexicon.is_known_or_term
         word = TokenKind.WORD
-        out = []
-        for tok in self.doc.tokens:
-            if tok[0] is word:  # tok.kind, tok.text: by index, a good deal faster on every word
-                known = cache.get(tok[3])
-                if known is None:
-                    known = known_or_term(tok[3])
-                if known:
-                    continue
-            out.append(tok)
+        unknown = {
+            text for text in self._text_counts.keys() - known if KIND_OF(text) is not word or not known_or_term(text)
+        }
+        out = list(compress(self.doc.tokens, map(unknown.__contains__, self._texts))) if unknown else []
         self._unknown = (lexicon, out)
         return out
 
@@ -206,12 +236,32 @@ class SpellingScan:
 
 # The pieces of a word token as SpellingScan counts them, by token text: the lowercase stems, and the
 # capitalised ones with whether each comes after a hyphen. Cached for the run, since the same words come
-# back again and again.
+# back again and again. A token that is not a word (digits, an initialism) has no pieces. The words
+# that are their own only piece (a plain lowercase word: most of any text) are also kept in _AS_ITSELF,
+# which a document's words are set-subtracted from.
 _PIECES: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
 _PIECES_MAX = 200_000
+_AS_ITSELF: set[str] = set()
+_NO_PIECES: tuple[tuple[str, ...], tuple[tuple[str, bool], ...]] = ((), ())
+_TEXT = itemgetter(3)  # Token.text
+_SENTENCE_START = itemgetter(5)  # Token.sentence_start
 
 
 def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
+    if len(_PIECES) >= _PIECES_MAX:
+        _PIECES.clear()
+        _AS_ITSELF.clear()
+    if KIND_OF(text) is not TokenKind.WORD:
+        got = _NO_PIECES
+    else:
+        got = _word_pieces(text)
+        if got == ((text,), ()):
+            _AS_ITSELF.add(text)
+    _PIECES[text] = got
+    return got
+
+
+def _word_pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
     parts = text.split("-") if "-" in text else (text,)
     lows = []
     capitals = []
@@ -222,11 +272,7 @@ def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
             lows.append(low)
             if stem[0].isupper():
                 capitals.append((low, index > 0))
-    got = (tuple(lows), tuple(capitals))
-    if len(_PIECES) >= _PIECES_MAX:
-        _PIECES.clear()
-    _PIECES[text] = got
-    return got
+    return (tuple(lows), tuple(capitals))
 
 
 def _strip_suffix(word: str) -> str:
