@@ -40,7 +40,11 @@ def _context(text: str, start: int, end: int) -> str:
 def fingerprints(baseline_path: str, result) -> list[tuple[str, str, str]]:
     base = os.path.dirname(os.path.abspath(baseline_path))
     rel = _relpath(result.path, base)
-    return [(d.code, rel, _context(result.text, d.span.start, d.span.end)) for d in result.diagnostics]
+    out = []
+    for d in result.diagnostics:
+        text, base = result.excerpt.piece(d.span.start, d.span.end)
+        out.append((d.code, rel, _context(text, d.span.start - base, d.span.end - base)))
+    return out
 
 
 def write_baseline(path: str, results) -> int:

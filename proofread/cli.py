@@ -413,7 +413,7 @@ def _build_app():
             paths, errors = discover(session)
             results = []
             for p in paths:
-                result = session.process(p)
+                result = session.process(p, keep_text=True)
                 if result.error:
                     errors.append(result.error)
                 else:

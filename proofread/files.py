@@ -2,10 +2,15 @@
 
 Every failure becomes a ``FileError`` with a one-line reason, so the caller can report it, go on with
 the other files, and exit 2 at the end. Reading never blocks (a FIFO or a device is refused before it
-is opened, and opened without blocking in case it was swapped in), and never takes more than
-``MAX_FILE_BYTES`` into memory. Writing goes through a temporary file in the same folder that is
-fsynced and renamed over the original, with SIGINT, SIGTERM and SIGHUP held back until the rename is
-done, so an interrupted run leaves every file either old or new and no temporary file behind.
+is opened, and opened without blocking in case it was swapped in). A file up to ``WHOLE_FILE_BYTES`` is
+read whole (``SourceFile``); a larger one, up to ``MAX_FILE_BYTES``, is opened as a ``ChunkedSource``
+whose text comes in pieces, decoded and vetted as they are read, so that it is never held whole (see
+``proofread.chunks``). Stdin is read whole, up to ``MAX_STDIN_BYTES``.
+
+Writing goes through a temporary file in the same folder that is fsynced and renamed over the original,
+with SIGINT, SIGTERM and SIGHUP held back until the rename is done, so an interrupted run leaves every
+file either old or new and no temporary file behind. A large file's fixed text is written piece by
+piece into the temporary file (``StreamedWrite``) and renamed over the original at the end.
 """
 
 from __future__ import annotations
@@ -24,10 +29,15 @@ from dataclasses import dataclass
 
 STDIN = "-"
 
-# Prose files are small: the largest real documents (changelogs, books in one file) are a few MB. Above
-# these limits a file is generated data, a dump or a minified blob, and checking it would take minutes.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+# Prose files are small: the largest real documents (changelogs, books in one file) are a few MB, and
+# are read whole. Larger files (a corpus in one file, a dump) are read and checked in chunks; above
+# MAX_FILE_BYTES a file is refused (it would take hours). A line longer than MAX_LINE_CHARS is not prose
+# (minified or generated data) and the file is refused.
+WHOLE_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+MAX_STDIN_BYTES = 10 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
+BLOCK_BYTES = 1 << 20  # read this much at a time
 
 TEMP_PREFIX = ".proofread-"
 TEMP_SUFFIX = ".tmp"
@@ -92,20 +102,27 @@ def _too_large(path: str, size: int) -> FileError:
     )
 
 
-def read_source(path: str) -> SourceFile:
-    """Read and decode a file (or stdin) as UTF-8 text, refusing what is not text."""
+def read_source(path: str) -> SourceFile | ChunkedSource:
+    """Read and decode a file (or stdin) as UTF-8 text, refusing what is not text.
+
+    A regular file over ``WHOLE_FILE_BYTES`` is not read here: it comes back as an open ``ChunkedSource``
+    (close it, or use it as a context manager) whose ``pieces()`` read it.
+    """
     if path == STDIN:
         try:
-            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+            data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
         except OSError as exc:
             raise FileError(path, _reason(exc)) from None
-        if len(data) > MAX_FILE_BYTES:
-            raise FileError(path, f"too large to check (more than {_size_text(MAX_FILE_BYTES)})")
+        if len(data) > MAX_STDIN_BYTES:
+            raise FileError(path, f"too large to check (more than {_size_text(MAX_STDIN_BYTES)} on stdin)")
         text, bom = decode(path, data)
         _check_lines(path, text)
         return SourceFile(path, text, bom, digest=hashlib.sha256(data).digest())
     try:
-        data, st = _read_regular(path)
+        opened = _open_regular(path)
+        if isinstance(opened, ChunkedSource):
+            return opened
+        data, st = opened
     except FileError:
         raise
     except OSError as exc:
@@ -126,8 +143,9 @@ def read_source(path: str) -> SourceFile:
     )
 
 
-def _read_regular(path: str) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file and its status, refusing anything that is not one without blocking."""
+def _open_regular(path: str) -> tuple[bytes, os.stat_result] | ChunkedSource:
+    """The bytes of a regular file and its status, refusing anything that is not one without blocking;
+    a file over ``WHOLE_FILE_BYTES`` is left open, unread, as a ``ChunkedSource``."""
     before = os.stat(path)  # look before opening: opening a FIFO blocks, opening a device may act
     if not stat.S_ISREG(before.st_mode):
         raise FileError(path, _kind(before.st_mode))
@@ -141,48 +159,78 @@ def _read_regular(path: str) -> tuple[bytes, os.stat_result]:
             raise FileError(path, _kind(st.st_mode))
         if (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
             raise FileError(path, "was replaced while being read; check it again")
-        chunks = []
-        remaining = MAX_FILE_BYTES + 1
+        if st.st_size > WHOLE_FILE_BYTES:
+            source, fd = ChunkedSource(path, fd, st), -1  # the source owns the descriptor now
+            return source
+        blocks = []
+        remaining = WHOLE_FILE_BYTES + 1
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
+            block = os.read(fd, min(remaining, BLOCK_BYTES))
+            if not block:
                 break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        data = b"".join(chunks)
-        if len(data) > MAX_FILE_BYTES:
-            raise _too_large(path, len(data))
+            blocks.append(block)
+            remaining -= len(block)
+        data = b"".join(blocks)
+        if len(data) > WHOLE_FILE_BYTES:
+            raise FileError(path, "changed while being read; check it again")
         after = os.fstat(fd)
     finally:
-        os.close(fd)
-    if (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns) or len(data) != after.st_size:
-        raise FileError(path, "changed while being read; check it again")
+        if fd >= 0:
+            os.close(fd)
+    _check_unchanged_while_read(path, st, after, len(data))
     return data, after
+
+
+def _check_unchanged_while_read(path: str, st: os.stat_result, after: os.stat_result, length: int) -> None:
+    if (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns) or length != after.st_size:
+        raise FileError(path, "changed while being read; check it again")
+
+
+def _digest_of(path: str) -> bytes:
+    """SHA-256 of a regular file's bytes as they are now (read in blocks, whatever its size)."""
+    opened = _open_regular(path)
+    if isinstance(opened, ChunkedSource):
+        with opened:
+            return opened.digest_all()
+    return hashlib.sha256(opened[0]).digest()
 
 
 def decode(path: str, data: bytes) -> tuple[str, bool]:
     """Decode UTF-8 (with or without a byte-order mark); anything else is refused with a reason."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise FileError(path, "UTF-32 text is not supported; convert it to UTF-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileError(path, "UTF-16 text is not supported; convert it to UTF-8")
+    _refuse_other_encodings(path, data)
     nul = data.find(b"\x00")
     if nul >= 0:
-        if _looks_like_utf16(data):
-            raise FileError(path, "UTF-16 text (without a byte-order mark) is not supported; convert it to UTF-8")
-        raise FileError(path, f"binary file (NUL byte at offset {nul})")
+        raise _binary(path, data, nul)
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
         text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = exc.start + (3 if bom else 0)
-        line = data.count(b"\n", 0, offset) + 1
-        raise FileError(
-            path,
-            f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset}, line {line});"
-            " convert it to UTF-8 (is it Latin-1 or Windows-1252?)",
-        ) from None
+        raise _not_utf8(path, data[offset], offset, data.count(b"\n", 0, offset) + 1) from None
     return text, bom
+
+
+def _refuse_other_encodings(path: str, head: bytes) -> None:
+    """Refuse UTF-32 and UTF-16 text by its byte-order mark (the start of the file is ``head``)."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise FileError(path, "UTF-32 text is not supported; convert it to UTF-8")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileError(path, "UTF-16 text is not supported; convert it to UTF-8")
+
+
+def _binary(path: str, data: bytes, nul: int) -> FileError:
+    """The error for a NUL byte at ``nul``: UTF-16 without a byte-order mark, or a binary file."""
+    if _looks_like_utf16(data):
+        return FileError(path, "UTF-16 text (without a byte-order mark) is not supported; convert it to UTF-8")
+    return FileError(path, f"binary file (NUL byte at offset {nul})")
+
+
+def _not_utf8(path: str, byte: int, offset: int, line: int) -> FileError:
+    return FileError(
+        path,
+        f"not valid UTF-8 (byte 0x{byte:02x} at offset {offset}, line {line});"
+        " convert it to UTF-8 (is it Latin-1 or Windows-1252?)",
+    )
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -196,20 +244,136 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def _check_lines(path: str, text: str) -> None:
     """Refuse a file with a line so long that it cannot be prose (minified or generated data)."""
-    if len(text) <= MAX_LINE_CHARS:
-        return
-    start = number = 0
-    while start < len(text):
-        number += 1
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        if end - start > MAX_LINE_CHARS:
-            raise FileError(
-                path,
-                f"line {number} is too long to be prose ({end - start:,} characters; the limit is {MAX_LINE_CHARS:,})",
-            )
-        start = end + 1
+    if len(text) > MAX_LINE_CHARS:
+        LineGuard(path).feed(text, final=True)
+
+
+class LineGuard:
+    """The line-length check over a text that comes in pieces: a line may run across pieces."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.number = 1  # the line being read
+        self.length = 0  # its characters so far
+
+    def feed(self, piece: str, final: bool = False) -> None:
+        """Check the next piece of the text (``final``: the last one); FileError at an over-long line."""
+        start = 0
+        while (end := piece.find("\n", start)) >= 0:
+            self.length += end - start
+            if self.length > MAX_LINE_CHARS:
+                self._refuse()
+            self.number += 1
+            self.length = 0
+            start = end + 1
+        self.length += len(piece) - start
+        if self.length > MAX_LINE_CHARS:
+            self._refuse(at_least=not final)
+
+    def _refuse(self, at_least: bool = False) -> None:
+        more = "more than " if at_least else ""
+        raise FileError(
+            self.path,
+            f"line {self.number} is too long to be prose ({more}{self.length:,} characters; "
+            f"the limit is {MAX_LINE_CHARS:,})",
+        )
+
+
+class ChunkedSource:
+    """A regular file too large to read whole, open and not yet read.
+
+    ``pieces()`` reads it in blocks of ``BLOCK_BYTES`` and yields its text decoded, refusing (with the
+    same one-line reasons as a whole read) what is not UTF-8 text or has an over-long line, and hashing
+    the bytes for the write-back; once it is exhausted, ``source()`` is the ``SourceFile`` (without its
+    text) that ``StreamedWrite`` needs to replace the file.
+    """
+
+    def __init__(self, path: str, fd: int, st: os.stat_result) -> None:
+        self.path = path
+        self._fd = fd
+        self._st = st
+        self._source: SourceFile | None = None
+        self.bom = False  # known once the first piece is read
+
+    def __enter__(self) -> ChunkedSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def _blocks(self) -> Iterator[bytes]:
+        while True:
+            block = os.read(self._fd, BLOCK_BYTES)
+            if not block:
+                return
+            yield block
+
+    def digest_all(self) -> bytes:
+        digest = hashlib.sha256()
+        for block in self._blocks():
+            digest.update(block)
+        return digest.digest()
+
+    def pieces(self) -> Iterator[str]:
+        import codecs
+
+        path = self.path
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        guard = LineGuard(path)
+        digest = hashlib.sha256()
+        offset = newlines = 0  # bytes read so far, and line breaks among them
+        bom = False
+        for block in self._blocks():
+            digest.update(block)
+            if offset == 0:
+                _refuse_other_encodings(path, block)
+                bom = self.bom = block.startswith(b"\xef\xbb\xbf")
+            nul = block.find(b"\x00")
+            if nul >= 0:
+                raise _binary(path, block, offset + nul)
+            data = block[3:] if offset == 0 and bom else block
+            base = offset + (len(block) - len(data))
+            pending = decoder.getstate()[0]  # the start of a character cut by the previous block
+            try:
+                text = decoder.decode(data)
+            except UnicodeDecodeError as exc:  # exc.start counts from the pending bytes
+                joined = pending + data
+                line = newlines + joined.count(b"\n", 0, exc.start) + 1
+                raise _not_utf8(path, joined[exc.start], base - len(pending) + exc.start, line) from None
+            offset += len(block)
+            newlines += block.count(b"\n")
+            guard.feed(text)
+            yield text
+        pending = decoder.getstate()[0]
+        try:
+            tail = decoder.decode(b"", final=True)
+        except UnicodeDecodeError:  # the file ends inside a character
+            raise _not_utf8(path, pending[0], offset - len(pending), newlines + 1) from None
+        guard.feed(tail, final=True)
+        yield tail
+        after = os.fstat(self._fd)
+        _check_unchanged_while_read(path, self._st, after, offset)
+        self._source = SourceFile(
+            path,
+            "",
+            bom,
+            mtime_ns=after.st_mtime_ns,
+            size=after.st_size,
+            device=after.st_dev,
+            inode=after.st_ino,
+            digest=digest.digest(),
+        )
+
+    def source(self) -> SourceFile:
+        """The file's identity as read (after ``pieces()`` ran to the end), for ``StreamedWrite``."""
+        if self._source is None:
+            raise RuntimeError("the file has not been read to the end")
+        return self._source
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -230,13 +394,89 @@ def write_atomically(source: SourceFile, text: str) -> None:
         try:
             target = os.path.realpath(path)
             st = _unchanged_status(source, target)
-            if os.geteuid() != 0 and not os.access(target, os.W_OK):
-                raise FileError(path, "cannot write the fix: permission denied (the file is read-only); not fixed")
+            _check_writable(path, target)
             _replace(source, target, data, st)
         except FileError:
             raise
         except OSError as exc:
-            raise FileError(path, f"cannot write the fix: {_reason(exc)}; the file is unchanged") from None
+            raise _write_failed(path, exc) from None
+
+
+def _check_writable(path: str, target: str) -> None:
+    if os.geteuid() != 0 and not os.access(target, os.W_OK):
+        raise FileError(path, "cannot write the fix: permission denied (the file is read-only); not fixed")
+
+
+def _write_failed(path: str, exc: OSError) -> FileError:
+    return FileError(path, f"cannot write the fix: {_reason(exc)}; the file is unchanged")
+
+
+class StreamedWrite:
+    """A large file's fixed text, written piece by piece into a temporary file beside it.
+
+    ``commit(source)`` then replaces the file with it, with every check of ``write_atomically`` (the file
+    still the version read, writable, mode and owner kept, fsync, rename, signals held back meanwhile);
+    ``discard()`` removes the temporary file. As a context manager it is discarded unless committed, so
+    an error or an interruption while the file is checked leaves the file as it was and nothing behind.
+    """
+
+    def __init__(self, path: str, bom: bool) -> None:
+        self.path = path
+        self.target = os.path.realpath(path)
+        _check_writable(path, self.target)
+        try:
+            self._fd, self._tmp = tempfile.mkstemp(
+                prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=os.path.dirname(self.target)
+            )
+        except OSError as exc:
+            raise _write_failed(path, exc) from None
+        if bom:
+            self.write("\ufeff")
+
+    def __enter__(self) -> StreamedWrite:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def write(self, text: str) -> None:
+        try:
+            _write_all(self._fd, text.encode("utf-8"))
+        except OSError as exc:
+            raise _write_failed(self.path, exc) from None
+
+    def commit(self, source: SourceFile) -> None:
+        """Replace the file (still the version ``source`` describes) with what was written."""
+        fd, tmp, self._fd, self._tmp = self._fd, self._tmp, -1, None
+        with _signals_deferred():
+            try:
+                st = _unchanged_status(source, self.target)
+                _check_writable(self.path, self.target)
+            except BaseException:
+                _discard(fd, tmp)
+                raise
+            try:
+                _finish(source, self.target, fd, tmp, st)
+            except FileError:
+                raise
+            except OSError as exc:
+                raise _write_failed(self.path, exc) from None
+
+    def discard(self) -> None:
+        if self._tmp is not None:
+            fd, tmp, self._fd, self._tmp = self._fd, self._tmp, -1, None
+            _discard(fd, tmp)
+
+
+def _discard(fd: int, tmp: str) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def _unchanged_status(source: SourceFile, target: str) -> os.stat_result:
@@ -253,22 +493,29 @@ def _unchanged_status(source: SourceFile, target: str) -> os.stat_result:
     if not changed and source.digest:
         # Timestamps are coarse (a few ms): compare the content too, which also catches a same-size edit.
         try:
-            data, _ = _read_regular(target)
-        except FileError:
+            changed = _digest_of(target) != source.digest
+        except (FileError, OSError):
             changed = True
-        else:
-            changed = hashlib.sha256(data).digest() != source.digest
     if changed:
         raise FileError(source.path, "changed on disk while being checked; not fixed (check it again)")
     return st
 
 
 def _replace(source: SourceFile, target: str, data: bytes, st: os.stat_result) -> None:
-    folder = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=os.path.dirname(target))
+    try:
+        _write_all(fd, data)
+    except BaseException:
+        _discard(fd, tmp)
+        raise
+    _finish(source, target, fd, tmp, st)
+
+
+def _finish(source: SourceFile, target: str, fd: int, tmp: str, st: os.stat_result) -> None:
+    """Give the written temporary file the original's mode and owner, make it durable, and rename it over
+    the original unless that changed meanwhile; the temporary file is removed on any failure."""
     try:
         try:
-            _write_all(fd, data)
             os.fchmod(fd, stat.S_IMODE(st.st_mode))
             _keep_owner(fd, st, source.path)
             os.fsync(fd)
@@ -285,7 +532,7 @@ def _replace(source: SourceFile, target: str, data: bytes, st: os.stat_result) -
         except OSError:
             pass
         raise
-    _fsync_folder(folder)
+    _fsync_folder(os.path.dirname(target))
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -86,8 +86,9 @@ def changed_lines(ref: str, cwd: str | None = None) -> Changed:
     return changed
 
 
-def only_changed(path: str, text: str, diagnostics, changed: Changed) -> tuple:
-    """The diagnostics of ``path`` that start, end or lie on a changed line."""
+def only_changed(path: str, index, diagnostics, changed: Changed) -> tuple:
+    """The diagnostics of ``path`` that start, end or lie on a changed line (``index``: the file's
+    ``Excerpt`` or ``LineIndex``, for line numbers)."""
     if path == "-":
         return tuple(diagnostics)
     key = os.path.normpath(os.path.realpath(path))
@@ -98,9 +99,6 @@ def only_changed(path: str, text: str, diagnostics, changed: Changed) -> tuple:
     lines = changed[key]
     if lines is None:
         return tuple(diagnostics)
-    from proofread.lines import LineIndex
-
-    index = LineIndex(text)
     kept = []
     for d in diagnostics:
         first = index.position(d.span.start)[0]

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from proofread.config import Config, ConfigError, Selection
-from proofread.files import STDIN, FileError, SourceFile, read_source, write_atomically
+from proofread.files import STDIN, ChunkedSource, FileError, SourceFile, read_source, write_atomically
+from proofread.lines import Excerpt
 from proofread.model import Applicability, Diagnostic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -55,16 +56,38 @@ class Settings:
 
 @dataclass(frozen=True)
 class FileResult:
-    """What the run found in one file: the text it reported on and the diagnostics that remain."""
+    """What the run found in one file: the diagnostics that remain, and the lines of the text they need.
+
+    Only those lines are kept (``excerpt``), so a run holds no file's whole text until the report, and
+    a worker process sends little back. ``text`` is the whole text, kept only when asked for.
+    """
 
     path: str
-    text: str
-    diagnostics: tuple[Diagnostic, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    excerpt: Excerpt = field(default_factory=Excerpt)  # the lines around the diagnostics (of the fixed text)
     fixed: int = 0  # fixes applied (or that --diff would apply)
-    original: str | None = None  # the text before fixes, when fixes were made
     output: str = ""  # what the file prints on stdout before the report (a diff, or stdin's fixed text)
     error: str | None = None  # a FileError's message: the file could not be checked
     warning: str | None = None  # something the user should know, though the file was checked
+    text: str | None = None  # the whole text reported on, only with ``Session.process(keep_text=True)``
+
+    @classmethod
+    def of(cls, path: str, text: str, diagnostics, keep_text: bool = False, **more) -> FileResult:
+        """The result of ``diagnostics`` found in ``text``, with the excerpt they need."""
+        diagnostics = tuple(diagnostics)
+        excerpt = Excerpt.whole(text) if keep_text else Excerpt.around(text, finding_ranges(diagnostics))
+        return cls(path, diagnostics, excerpt, text=text if keep_text else None, **more)
+
+
+def finding_ranges(diagnostics) -> list[tuple[int, int]]:
+    """Each diagnostic's span together with its fix's edits: what a report may show of the text."""
+    out = []
+    for d in diagnostics:
+        start, end = d.span.start, d.span.end
+        if d.fix is not None:
+            start, end = min(start, d.fix.start), max(end, d.fix.end)
+        out.append((start, end))
+    return out
 
 
 class Plan:
@@ -188,18 +211,22 @@ class Session:
                     return True
         return False
 
-    def process(self, path: str) -> FileResult:
+    def process(self, path: str, keep_text: bool = False) -> FileResult:
+        """Check one file (and fix it, when asked); ``keep_text`` keeps its whole text in the result."""
         try:
             source = read_source(path)
         except FileError as exc:
-            return FileResult(path, "", (), error=str(exc))
+            return FileResult(path, error=str(exc))
         plan = self.plan_for(path)
         try:
-            return _process(source, self.settings, plan)
+            if isinstance(source, ChunkedSource):
+                with source:
+                    return _process_chunked(source, self.settings, plan, keep_text)
+            return _process(source, self.settings, plan, keep_text)
         except FileError as exc:
-            return FileResult(path, source.text, (), error=str(exc))
+            return FileResult(path, error=str(exc))
         except Exception as exc:  # a bug in a rule must cost one file, not the run
-            return FileResult(path, source.text, (), error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+            return FileResult(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 
 
 def discover(session: Session) -> tuple[list[str], list[str]]:
@@ -298,7 +325,7 @@ def _run(settings: Settings, out: TextIO, err: TextIO) -> int:
     if changed is not None:
         from proofread.gitdiff import only_changed
 
-        results = [replace(r, diagnostics=only_changed(r.path, r.text, r.diagnostics, changed)) for r in results]
+        results = [replace(r, diagnostics=only_changed(r.path, r.excerpt, r.diagnostics, changed)) for r in results]
     for error in errors:
         print(f"proofread: error: {error}", file=err)
     if settings.baseline:
@@ -424,12 +451,12 @@ def _progress(total: int, settings: Settings, err: TextIO) -> _Bar | None:
     return _Bar(total, err)
 
 
-def _process(source: SourceFile, settings: Settings, plan: Plan) -> FileResult:
+def _process(source: SourceFile, settings: Settings, plan: Plan, keep_text: bool = False) -> FileResult:
     def check(text: str) -> list[Diagnostic]:
         return plan.check(text, source.path)
 
     if not (settings.fix or settings.diff):
-        return FileResult(source.path, source.text, tuple(check(source.text)))
+        return FileResult.of(source.path, source.text, check(source.text), keep_text)
     from proofread.fix import fix_until_stable
     from proofread.verify import verifier_for
 
@@ -449,7 +476,79 @@ def _process(source: SourceFile, settings: Settings, plan: Plan) -> FileResult:
             write_atomically(source, result.text)
     if settings.fix and source.path == STDIN and not settings.diff:
         output = result.text
-    return FileResult(source.path, result.text, remaining, result.applied, source.text, output, warning=warning)
+    return FileResult.of(
+        source.path, result.text, remaining, keep_text, fixed=result.applied, output=output, warning=warning
+    )
+
+
+def _process_chunked(source: ChunkedSource, settings: Settings, plan: Plan, keep_text: bool = False) -> FileResult:
+    """Check (and fix) a file too large to read whole, chunk by chunk (see ``proofread.chunks``).
+
+    Findings are mapped back to the file's offsets and lines. With ``--fix`` each chunk's fixed text goes
+    into a temporary file that replaces the file at the end, when some fix was made and the file did not
+    change meanwhile; ``--diff`` is refused (it would need the whole text twice).
+    """
+    from contextlib import ExitStack
+
+    from proofread.chunks import chunks, drop_end_findings
+    from proofread.files import WHOLE_FILE_BYTES, StreamedWrite
+
+    path = source.path
+    if settings.diff:
+        raise FileError(path, f"--diff is not available for a file over {WHOLE_FILE_BYTES >> 20} MiB; use --fix")
+    markdown = _is_markdown(path)
+    verify = None
+    if settings.fix:
+        from proofread.fix import fix_until_stable
+        from proofread.verify import verifier_for
+
+        verify = verifier_for(path, markdown=markdown)
+    diagnostics: list[Diagnostic] = []
+    excerpts: list[Excerpt] = []
+    texts: list[str] = []
+    applied, reverted = 0, False
+    start, line = 0, 1  # where the next chunk begins in the text reported on (the fixed text)
+    with ExitStack() as stack:
+        writer = None
+        for chunk in chunks(source.pieces(), markdown):
+
+            def check(text: str, last: bool = chunk.last) -> list[Diagnostic]:
+                return drop_end_findings(plan.check(text, path), text, last)
+
+            text = chunk.text
+            if settings.fix:
+                if writer is None:
+                    writer = stack.enter_context(StreamedWrite(path, source.bom))
+                fixed = fix_until_stable(text, check, settings.required, verify=verify)
+                applied += fixed.applied
+                reverted = reverted or fixed.reverted
+                text = fixed.text
+                writer.write(text)
+            found = [_shifted(d, start) for d in check(text)]
+            diagnostics.extend(found)
+            excerpts.append(Excerpt.around(text, finding_ranges(found), start, line))
+            if keep_text:
+                texts.append(text)
+            start += len(text)
+            line += text.count("\n")
+        if writer is not None and applied:
+            writer.commit(source.source())
+    warning = f"{path}: some fixes were left out: they would change the Markdown structure" if reverted else None
+    whole = "".join(texts) if keep_text else None
+    excerpt = Excerpt.whole(whole) if whole is not None else Excerpt.join(excerpts)
+    return FileResult(path, tuple(diagnostics), excerpt, fixed=applied, warning=warning, text=whole)
+
+
+def _shifted(d: Diagnostic, delta: int) -> Diagnostic:
+    """``d`` found in a chunk, moved to the offsets of the whole text (the chunk begins at ``delta``)."""
+    if not delta:
+        return d
+    from proofread.model import Edit, Span
+
+    fix = d.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(Edit(e.start + delta, e.end + delta, e.content) for e in fix.edits))
+    return replace(d, span=Span(d.span.start + delta, d.span.end + delta), fix=fix)
 
 
 def _report(results: list[FileResult], settings: Settings, out: TextIO) -> None:

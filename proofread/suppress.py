@@ -26,7 +26,6 @@ UNUSED_NAME = "unused-suppression"
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*proofread[ \t]*:[ \t]*(disable-next-line|disable|enable|ignore)\b([^>]*?)[ \t]*-->", re.IGNORECASE
 )
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 
 
 @dataclass
@@ -51,7 +50,9 @@ def parse(text: str, markdown: bool = False) -> list[Directive]:
     """Every directive in ``text``, in order."""
     if "proofread" not in text and "PROOFREAD" not in text.upper():
         return []
-    fences = _fenced_ranges(text) if markdown else []
+    from proofread.chunks import fenced_ranges
+
+    fences = fenced_ranges(text) if markdown else []
     out = []
     for m in _DIRECTIVE.finditer(text):
         start = m.start()
@@ -64,22 +65,6 @@ def parse(text: str, markdown: bool = False) -> list[Directive]:
             codes = ()
         out.append(Directive(m.group(1).lower(), codes, start, m.end()))
     return out
-
-
-def _fenced_ranges(text: str) -> list[tuple[int, int]]:
-    """Offsets of fenced code blocks (from the opening fence to the end of the closing one)."""
-    ranges = []
-    opening = None
-    for m in _FENCE.finditer(text):
-        fence = m.group(1)
-        if opening is None:
-            opening = (m.start(), fence)
-        elif fence[0] == opening[1][0] and len(fence) >= len(opening[1]):
-            ranges.append((opening[0], m.end()))
-            opening = None
-    if opening is not None:
-        ranges.append((opening[0], len(text)))
-    return ranges
 
 
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -153,7 +153,8 @@ def collect(results, session=None, capitalised_only: bool = True) -> list[tuple[
     """The unknown words of ``results``, with how often, most frequent first.
 
     A word counts when a spelling rule flagged it, or (given the run's ``session``) when it is a
-    capitalised word, a likely name, that neither the lexicon nor the project vocabulary knows.
+    capitalised word, a likely name, that neither the lexicon nor the project vocabulary knows; for
+    those, ``results`` must keep their whole text (``Session.process(path, keep_text=True)``).
     """
     from collections import Counter
 
@@ -163,7 +164,7 @@ def collect(results, session=None, capitalised_only: bool = True) -> list[tuple[
         for d in result.diagnostics:
             if d.category != "spelling":
                 continue
-            word = result.text[d.span.start : d.span.end]
+            word = result.excerpt.slice(d.span.start, d.span.end)
             if not word or (capitalised_only and not word[0].isupper()):
                 continue
             flagged.add(d.span.start)

@@ -55,7 +55,7 @@ def test_all_clean_is_bold_only_on_a_terminal(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    results = [FileResult("a.md", "Fine.\n", ())]
+    results = [FileResult.of("a.md", "Fine.\n", ())]
     for out, expected in ((io.StringIO(), "All clean! No issues found.\n"),
                           (Terminal(), "\x1b[1mAll clean! No issues found.\x1b[0m\n")):  # fmt: skip
         render(results, Settings(paths=("a.md",)), out)

@@ -285,27 +285,45 @@ def test_utf8_with_bom_is_read_and_kept(tmp_path):
     assert path.read_bytes() == b"\xef\xbb\xbf" + CLEAN.encode()
 
 
-def test_100_mb_file_is_refused_before_it_is_read(tmp_path, good, monkeypatch):
+def test_100_mb_binary_file_is_refused_after_its_first_block(tmp_path, good, monkeypatch):
     big = tmp_path / "big.txt"
     with open(big, "wb") as handle:  # sparse: takes no disk and no time
         handle.truncate(100 * 1024 * 1024)
 
     real_read = os.read
+    reads = []
+
+    def counting(fd, n):
+        if os.fstat(fd).st_size == 100 * 1024 * 1024:
+            reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(files.os, "read", counting)
+    err = check_bad(big, good, "(without a byte-order mark) is not supported")  # all NUL bytes: as a whole read says
+    assert "big.txt" in err
+    assert reads == [files.BLOCK_BYTES]  # read in blocks: refused after the first
+
+
+def test_file_over_the_limit_is_refused_before_it_is_read(tmp_path, good, monkeypatch):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(3000)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 2048)
+    real_read = os.read
 
     def no_reading(fd, n):
-        if os.fstat(fd).st_size == 100 * 1024 * 1024:
+        if os.fstat(fd).st_size == 3000:
             raise AssertionError("a file over the limit must not be read")
         return real_read(fd, n)
 
     monkeypatch.setattr(files.os, "read", no_reading)
-    err = check_bad(big, good, "too large to check (100.0 MiB; the limit is 10.0 MiB of prose)")
-    assert "big.txt" in err
+    check_bad(big, good, "too large to check (3,000 bytes; the limit is 2,048 bytes of prose)")
 
 
 def test_file_that_grows_past_the_limit_while_read(tmp_path, monkeypatch):
     path = tmp_path / "growing.txt"
     path.write_text("small\n", encoding="utf-8")
-    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(files, "WHOLE_FILE_BYTES", 1000)
     real_read = os.read
 
     def grow(fd, n):
@@ -320,8 +338,14 @@ def test_file_that_grows_past_the_limit_while_read(tmp_path, monkeypatch):
 
 def test_single_10_mb_line_is_refused_quickly(tmp_path, good):
     path = tmp_path / "oneline.md"
-    path.write_bytes(b"word " * 2_000_000)
-    check_bad(path, good, "line 1 is too long to be prose (10,000,000 characters; the limit is 100,000)")
+    path.write_bytes(b"word " * 2_000_000)  # read in blocks: refused after the first
+    check_bad(path, good, "line 1 is too long to be prose (more than 1,048,576 characters; the limit is 100,000)")
+
+
+def test_long_line_in_a_file_read_whole(tmp_path, good):
+    path = tmp_path / "long.md"
+    path.write_bytes(b"Short line.\n" + b"word " * 40_000 + b"\n")
+    check_bad(path, good, "line 2 is too long to be prose (200,000 characters; the limit is 100,000)")
 
 
 def test_long_line_under_the_limit_is_checked(tmp_path):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from proofread.lines import LineIndex
 from proofread.model import Applicability, Diagnostic
 
 
-def fix_replacement(diagnostic: Diagnostic, text: str) -> str | None:
-    """The text that takes the place of ``text[span]`` once the fix is applied (None without a fix).
+def fix_replacement(diagnostic: Diagnostic, view) -> str | None:
+    """The text that takes the place of the span once the fix is applied (None without a fix); ``view``
+    is the file's ``Excerpt`` or ``LineIndex``.
 
     Rules keep their edits inside the diagnostic's span; should one reach outside, the replacement covers
     the span and the edits together.
@@ -18,20 +18,20 @@ def fix_replacement(diagnostic: Diagnostic, text: str) -> str | None:
     position = min(diagnostic.span.start, fix.start)
     pieces = []
     for edit in fix.edits:
-        pieces.append(text[position : edit.start])
+        pieces.append(view.slice(position, edit.start))
         pieces.append(edit.content)
         position = edit.end
-    pieces.append(text[position : max(diagnostic.span.end, fix.end)])
+    pieces.append(view.slice(position, max(diagnostic.span.end, fix.end)))
     return "".join(pieces)
 
 
-def first_suggestion(diagnostic: Diagnostic, text: str) -> str | None:
+def first_suggestion(diagnostic: Diagnostic, view) -> str | None:
     if diagnostic.suggestions:
         return diagnostic.suggestions[0]
-    return fix_replacement(diagnostic, text)
+    return fix_replacement(diagnostic, view)
 
 
-def positions(index: LineIndex, diagnostic: Diagnostic) -> tuple[int, int, int, int]:
+def positions(index, diagnostic: Diagnostic) -> tuple[int, int, int, int]:
     line, column = index.position(diagnostic.span.start)
     end_line, end_column = index.position(diagnostic.span.end)
     return line, column, end_line, end_column

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from proofread.lines import LineIndex
 from proofread.model import Applicability
 from proofread.report.common import summary
 
@@ -11,7 +10,7 @@ def render(results, settings, out) -> None:
     for result in results:
         if not result.diagnostics:
             continue
-        index = LineIndex(result.text)
+        index = result.excerpt
         for d in result.diagnostics:
             line, column = index.position(d.span.start)
             fixable = d.fix is not None and d.fix.applicability >= settings.required

@@ -7,7 +7,6 @@ tens of milliseconds to import, a noticeable share of a pre-commit hook's start-
 
 from __future__ import annotations
 
-from proofread.lines import LineIndex
 from proofread.model import Applicability
 from proofread.report.common import fix_replacement, positions, summary
 
@@ -56,7 +55,7 @@ def render(results, settings, out) -> None:
     for result in results:
         if not result.diagnostics:
             continue
-        index = LineIndex(result.text)
+        index = result.excerpt
         for d in result.diagnostics:
             line, column, end_line, _ = positions(index, d)
             source = index.line_text(line)
@@ -77,7 +76,7 @@ def render(results, settings, out) -> None:
             console.print(Text(f"{pad} │", style="blue"))
             console.print(body)
             console.print(Text(f"{pad} │ ", style="blue") + Text(" " * s + "^" * max(1, e - s), style="bold red"))
-            replacement = fix_replacement(d, result.text)
+            replacement = fix_replacement(d, index)
             if replacement is None and d.suggestions:
                 replacement = d.suggestions[0]
             if replacement is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from proofread.lines import LineIndex
 from proofread.report.common import positions
 
 
@@ -18,7 +17,7 @@ def render(results, settings, out) -> None:
     for result in results:
         if not result.diagnostics:
             continue
-        index = LineIndex(result.text)
+        index = result.excerpt
         for d in result.diagnostics:
             line, column, end_line, end_column = positions(index, d)
             props = ",".join(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from proofread.lines import LineIndex
 from proofread.report._paths import relative
 from proofread.report.common import positions
 
@@ -21,12 +20,12 @@ def issues(results) -> list[dict]:
     for result in results:
         if not result.diagnostics:
             continue
-        index = LineIndex(result.text)
+        index = result.excerpt
         path = relative(result.path)
         seen: dict[str, int] = {}
         for d in result.diagnostics:
             line, _, end_line, _ = positions(index, d)
-            around = " ".join(result.text[max(0, d.span.start - 20) : d.span.end + 20].split())
+            around = " ".join(index.slice(max(0, d.span.start - 20), d.span.end + 20).split())
             key = f"{d.code}\0{path}\0{around}"
             seen[key] = seen.get(key, 0) + 1
             digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 
-from proofread.lines import LineIndex
 from proofread.report.common import fix_replacement, positions
 
 
 def findings(results) -> list[dict]:
     out = []
     for result in results:
-        index = LineIndex(result.text)
+        index = result.excerpt
         for d in result.diagnostics:
             line, column, end_line, end_column = positions(index, d)
             fix = None
@@ -39,7 +38,7 @@ def findings(results) -> list[dict]:
                 fix = {
                     "applicability": d.fix.applicability.label,
                     "title": d.fix.title,
-                    "replacement": fix_replacement(d, result.text),
+                    "replacement": fix_replacement(d, index),
                     "edits": edits,
                 }
             out.append(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from proofread.lines import LineIndex
 from proofread.report._paths import relative
 from proofread.report.common import positions
 
@@ -35,7 +34,7 @@ def render(results, settings, out) -> None:
         out.write(f'  <testsuite name={_attr(path)} tests="{max(1, n)}" failures="{n}" errors="0" skipped="0">\n')
         if not n:
             out.write(f'    <testcase name="proofread" classname={_attr(path)} file={_attr(path)}/>\n')
-        index = LineIndex(result.text)
+        index = result.excerpt
         for d in result.diagnostics:
             line, column, _, _ = positions(index, d)
             name = f"{d.code} at {line}:{column}"

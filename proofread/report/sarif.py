@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from proofread import __version__
-from proofread.lines import LineIndex
 from proofread.report._paths import relative, rule_catalogue
 from proofread.report.common import positions
 
@@ -28,7 +27,7 @@ def _uri(path: str) -> dict:
     return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
 
 
-def _region(index: LineIndex, start: int, end: int) -> dict:
+def _region(index, start: int, end: int) -> dict:
     line, column = index.position(start)
     end_line, end_column = index.position(end)
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
@@ -50,7 +49,7 @@ def document(results) -> dict:
     for result in results:
         if not result.diagnostics:
             continue
-        index = LineIndex(result.text)
+        index = result.excerpt
         location = _uri(result.path)
         for d in result.diagnostics:
             line, column, end_line, end_column = positions(index, d)
