@@ -9,12 +9,15 @@ nothing about a word, and neither do title-case headings or table cells, where e
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from functools import cached_property, lru_cache
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
 
 from proofread.model import Document, Token, TokenKind
+from proofread.sentences import word_kind
 
 _APOSTROPHES = "'’ʼ"
 
@@ -146,32 +149,359 @@ def known_casings() -> dict[str, str]:
 
 
 # --- what the document says ---------------------------------------------------------------------------
+#
+# The evidence is worked out from the document's distinct words first (a document has about half as many
+# distinct words as tokens, and the word-level facts are cached across documents), and then only for the
+# tokens a rule asks about. Scans over every token go through C-level helpers (``map``, ``compress``,
+# ``list.index``) rather than Python loops: the casing rules run on every word of every file.
+
+_KIND = itemgetter(0)
+_TEXT = itemgetter(3)
+_BLOCK = itemgetter(4)
+_START = itemgetter(5)
 
 
-@dataclass
+class _KnownTexts:
+    """What the casing rules need to know about each distinct word text seen in this process, kept as
+    sets so that a document's words are sorted by set operations (a token's kind depends on its text
+    alone, so these facts hold wherever the text occurs)."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+        self.key: dict[str, str] = {}  # lowercase and capitalised words -> ``word_key``
+        self.lower: set[str] = set()  # words in lowercase: "economic", "russia’s"
+        self.capital: set[str] = set()  # words with a capital and then lowercase: "Faso", "McDonald"
+        self.capitalised: set[str] = set()  # ``is_capitalised``, whatever the token's kind
+        self.initialism: set[str] = set()  # initialisms that start with a capital: "U.S.", "D.C."
+        self.acronym: set[str] = set()  # "GSA", "TFG": may stand for a name spelt out beside it
+        self.title: set[str] = set()  # abbreviated titles: "Dr", "mr"
+        # the texts whose places a document needs, with what they are (the names of the sets above)
+        self.marked: set[str] = set()
+        self.kinds: dict[str, tuple[str, ...]] = {}
+        # for title-case blocks: 1 for a word (not an initialism or a number) that is not a function
+        # word, plus _UPPER when its first letter is a capital; 0 for everything else
+        self.score: dict[str, int] = {}
+
+    def learn(self, words) -> None:
+        """Record the facts of the texts ``words`` not seen before."""
+        new = set(words).difference(self.seen)  # (``words - self.seen`` would walk all of ``seen``)
+        if not new:
+            return
+        if len(self.seen) + len(new) > 300_000:
+            self.__init__()
+            new = set(words)
+        self.seen.update(new)
+        word = TokenKind.WORD
+        for text in new:
+            kind = word_kind(text)
+            capitalised = is_capitalised(text)
+            if capitalised:
+                self.capitalised.add(text)
+            if text.isupper() and 2 <= len(text) <= 8 and text.replace("-", "").isalpha():
+                self.acronym.add(text)
+            if text.lower() in TITLES:
+                self.title.add(text)
+            score = 0
+            if kind is word:
+                if text.lower() not in FUNCTION_WORDS:
+                    score = 1 + (_UPPER if text[:1].isupper() else 0)
+                if text.islower():
+                    if text[0].islower():
+                        self.lower.add(text)
+                        self.key[text] = word_key(text)
+                elif capitalised:
+                    self.capital.add(text)
+                    self.key[text] = word_key(text)
+            elif kind is TokenKind.INITIALISM and text[:1].isupper():
+                self.initialism.add(text)
+            self.score[text] = score
+            kinds = tuple(
+                name
+                for name, texts in (
+                    ("capital", self.capital),
+                    ("capitalised", self.capitalised),
+                    ("initialism", self.initialism),
+                    ("acronym", self.acronym),
+                    ("title", self.title),
+                )
+                if text in texts
+            )
+            if kinds:
+                self.marked.add(text)
+                self.kinds[text] = kinds
+
+
+_TEXTS = _KnownTexts()
+_UPPER = 1 << 20
+
+
+def lowercase_variants(key: str) -> tuple[str, ...]:
+    """The lowercase words whose ``word_key`` is ``key``: "russia", "russia’s", "russia'" ..."""
+    return (key, *(key + a + "s" for a in _APOSTROPHES), *(key + a for a in _APOSTROPHES))
+
+
+class _Links(dict):
+    """``prev`` or ``next`` of a ``CasingEvidence``: ``links[i]`` is the index of the word right beside
+    token ``i`` in the same phrase (the same block, no sentence start between, only spaces), or -1.
+    Worked out for the tokens asked about only, and kept."""
+
+    __slots__ = ("_ev", "_step")
+
+    def __init__(self, ev: CasingEvidence, step: int):
+        super().__init__()
+        self._ev = ev
+        self._step = step
+
+    def __missing__(self, index: int) -> int:
+        if self._step < 0:
+            link = index - 1 if self._ev.linked(index) else -1
+        else:
+            link = index + 1 if self._ev.linked(index + 1) else -1
+        self[index] = link
+        return link
+
+
+class _LowercaseIndex:
+    """``CasingEvidence.lower``: word key -> the indices of the key's lowercase occurrences (sentence
+    starts included), found on demand. ``get`` and ``[]`` behave as on a dict that holds only the keys
+    with some lowercase occurrence."""
+
+    def __init__(self, texts: list[str], words: set[str]):
+        self._texts = texts
+        self._words = words  # the document's lowercase words
+        self._found: dict[str, list[int]] = {}
+
+    def words_of(self, key: str) -> list[str]:
+        """The document's lowercase words whose key is ``key``."""
+        return [w for w in lowercase_variants(key) if w in self._words]
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self.words_of(key))
+
+    def get(self, key: str, default=None):
+        found = self._found.get(key)
+        if found is None:
+            words = self.words_of(key)
+            if not words:
+                return default
+            if len(words) == 1:
+                found = _indices_of(self._texts, words[0])
+            else:
+                found = sorted(i for w in words for i in _indices_of(self._texts, w))
+            self._found[key] = found
+        return found
+
+    def prepare(self, keys) -> dict[str, list[int]]:
+        """Find the occurrences of all ``keys`` in one scan (for rules that will ask for many); returns
+        the places of each of their words."""
+        key_of = {w: k for k in keys for w in self.words_of(k)}
+        places: dict[str, list[int]] = {w: [] for w in key_of}
+        if not key_of:
+            return places
+        texts = self._texts
+        for i in compress(range(len(texts)), map(key_of.__contains__, texts)):
+            places[texts[i]].append(i)
+        found: dict[str, list[int]] = {}
+        for w, k in key_of.items():
+            found.setdefault(k, []).extend(places[w])
+        for k, indices in found.items():
+            if len(indices) > 1 and len(self.words_of(k)) > 1:
+                indices.sort()
+        self._found.update(found)
+        return places
+
+    def __getitem__(self, key: str) -> list[int]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+def _indices_of(texts: list[str], word: str) -> list[int]:
+    """Every index of ``word`` in ``texts`` (``list.index`` scans in C)."""
+    out = []
+    i = -1
+    index = texts.index
+    try:
+        while True:
+            i = index(word, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
 class CasingEvidence:
     """How one document capitalises its words inside sentences.
 
     ``capital`` and ``lower`` map a word key to the indices (into ``doc.tokens``) of its mid-sentence
-    capitalised and lowercase occurrences; capitals in title-case blocks are left out. ``prev`` and
+    capitalised and its lowercase occurrences; capitals in title-case blocks are left out. ``prev`` and
     ``next`` give, for each token, the index of the word right beside it in the same phrase (only spaces
-    between them), or -1.
+    between them), or -1. Everything is worked out on first use.
     """
 
-    doc: Document
-    capital: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    lower: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    title_blocks: set[int] = field(default_factory=set)
-    prev: list[int] = field(default_factory=list)
-    next: list[int] = field(default_factory=list)
-    block_first: dict[int, int] = field(default_factory=dict)  # block index -> its first token's index
-    # lowercase words inside a capitalised name that an acronym spells out: "General Services
-    # administration (GSA)" -> the index of "administration"
-    in_acronym_name: set[int] = field(default_factory=set)
-    code_words: set[str] = field(default_factory=set)  # lowercase words that appear in masked text (code)
-    # tokens whose word right beside them in the phrase (``prev`` or ``next``) is capitalised
-    beside_capital: set[int] = field(default_factory=set)
-    memo: dict = field(default_factory=dict)  # for rules to keep per-document results in
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.texts: list[str] = list(map(_TEXT, doc.tokens))
+        self.counts: Counter = Counter(self.texts)  # how many times each distinct text occurs
+        _TEXTS.learn(self.counts.keys())
+        self.words = self.counts.keys()  # the document's distinct texts
+        self.memo: dict = {}  # for rules to keep per-document results in
+
+    # --- words ---
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """The document's distinct lowercase words ("economic", "russia’s")."""
+        return _TEXTS.lower.intersection(self.words)
+
+    def indices(self, words) -> list[int]:
+        """The indices of the tokens whose text is one of ``words`` (a set), in order."""
+        if not words:
+            return []
+        return list(compress(range(len(self.texts)), map(words.__contains__, self.texts)))
+
+    @cached_property
+    def _marked(self) -> dict[str, list[int]]:
+        """The places of the capitalised words, capitalised initialisms, acronyms and title abbreviations,
+        each kind apart (keys "capital", "capitalised", "initialism", "acronym", "title"), in order."""
+        texts = self.texts
+        kinds = _TEXTS.kinds
+        places: dict[str, list[int]] = {"capital": [], "capitalised": [], "initialism": [], "acronym": [], "title": []}
+        for i in self.indices(_TEXTS.marked.intersection(self.words)):
+            for kind in kinds[texts[i]]:
+                places[kind].append(i)
+        return places
+
+    @cached_property
+    def capitalised_indices(self) -> set[int]:
+        """The indices of the capitalised tokens ("Faso", "McDonald"; not "NATO"), wherever they stand."""
+        return set(self._marked["capitalised"])
+
+    @cached_property
+    def initialism_indices(self) -> set[int]:
+        """The indices of the initialisms that start with a capital ("U.S.")."""
+        return set(self._marked["initialism"])
+
+    @cached_property
+    def title_indices(self) -> list[int]:
+        """The indices of abbreviated titles ("Dr", "mr")."""
+        return self._marked["title"]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The indices of the tokens that open a sentence or may (``sentence_start`` True or None)."""
+        tokens = self.doc.tokens
+        return list(compress(range(len(tokens)), map(is_not, map(_START, tokens), repeat(False))))
+
+    def first_token(self, block: int) -> int | None:
+        """The index of the first token of ``block``, or None when it has none."""
+        tokens = self.doc.tokens
+        i = bisect_left(tokens, block, key=_BLOCK)
+        return i if i < len(tokens) and tokens[i][4] == block else None
+
+    # --- usage ---
+
+    @cached_property
+    def lower(self) -> _LowercaseIndex:
+        return _LowercaseIndex(self.texts, self.lower_words)
+
+    @cached_property
+    def _capitals_inside(self) -> list[int]:
+        """The capitalised words inside sentences (``sentence_start`` False), title-case blocks included."""
+        tokens = self.doc.tokens
+        return [i for i in self._marked["capital"] if tokens[i][5] is False]
+
+    @cached_property
+    def title_blocks(self) -> set[int]:
+        """Blocks where (nearly) every content word is capitalised, as headings and table labels are:
+        their capitals say nothing about names. Only blocks with a capital inside a sentence are looked at."""
+        tokens = self.doc.tokens
+        candidates = {tokens[i][4] for i in self._capitals_inside}
+        if not candidates:
+            return set()
+        texts = self.texts
+        score = _TEXTS.score.__getitem__
+        title = set()
+        for block in candidates:
+            # the tokens come block by block, in order (``build_document`` tokenizes each block in turn)
+            a = bisect_left(tokens, block, key=_BLOCK)
+            total = sum(map(score, texts[a : bisect_right(tokens, block, lo=a, key=_BLOCK)]))
+            count, upper = total & (_UPPER - 1), total >> 20
+            if count and upper >= 0.7 * count:
+                title.add(block)
+        return title
+
+    @cached_property
+    def capital(self) -> dict[str, list[int]]:
+        tokens, texts, key = self.doc.tokens, self.texts, _TEXTS.key
+        title = self.title_blocks
+        out: dict[str, list[int]] = defaultdict(list)
+        for i in self._capitals_inside:
+            if tokens[i][4] not in title:
+                out[key[texts[i]]].append(i)
+        return out
+
+    # --- phrases ---
+
+    def linked(self, index: int) -> bool:
+        """Whether token ``index`` goes on the phrase of the token before it: the same block, no sentence
+        start, and only spaces between."""
+        tokens = self.doc.tokens
+        if index <= 0 or index >= len(tokens):
+            return False
+        _, start, _, _, block, sentence_start = tokens[index]
+        _, _, last_end, _, last_block, _ = tokens[index - 1]
+        if block != last_block or sentence_start:
+            return False
+        width = start - last_end
+        text = self.doc.text
+        if width == 1:
+            return text[last_end] == " "
+        return width > 0 and text.count(" ", last_end, start) == width
+
+    @cached_property
+    def prev(self) -> _Links:
+        return _Links(self, -1)
+
+    @cached_property
+    def next(self) -> _Links:
+        return _Links(self, +1)
+
+    def beside_capital(self, before, after, capital_before) -> set[int]:
+        """The tokens right after a capitalised word in the same phrase whose text is one of ``after``;
+        and those right before one whose text is one of ``before``, or that have a capitalised word or a
+        capitalised initialism one or two words before them (``before``, ``after``: sets of words)."""
+        texts = self.texts
+        capitalised = self.capitalised_indices
+        near = capitalised | self.initialism_indices
+        out = set()
+        n = len(texts)
+        for c in capitalised:
+            i = c - 1
+            if i < 0:
+                continue
+            word = texts[i]
+            if (word in before or (word in capital_before and (i - 1 in near or i - 2 in near))) and self.linked(c):
+                out.add(i)
+        for c in capitalised:
+            if c + 1 < n and texts[c + 1] in after and self.linked(c + 1):
+                out.add(c + 1)
+        return out
+
+    @cached_property
+    def in_acronym_name(self) -> set[int]:
+        """Lowercase words inside a capitalised name that an acronym spells out: "General Services
+        administration (GSA)" -> the index of "administration"."""
+        return _find_acronym_names(self.doc, self._marked["acronym"])
+
+    @cached_property
+    def code_words(self) -> set[str]:
+        """Lowercase words that appear in masked text (code)."""
+        text = self.doc.text
+        out: set[str] = set()
+        for span in self.doc.masks:
+            out.update(w.lower() for w in _CODE_WORD.findall(text, span.start, span.end))
+        return out
 
     def standalone(self, index: int) -> bool:
         """Whether token ``index`` stands apart from other capitalised words ("visit Moscow this week",
@@ -204,91 +534,8 @@ def evidence(doc: Document) -> CasingEvidence:
     """The casing evidence of ``doc``, computed once and shared by the casing rules."""
     if _LAST and _LAST[0].doc is doc:
         return _LAST[0]
-    ev = _build_evidence(doc)
-    _LAST[:] = [ev]
-    return ev
-
-
-# word text -> (is a function word, 1 lowercase / 2 capitalised / 0 neither, word key, 1 when its first
-# letter is a capital else 0): the same for every occurrence of a word, so worked out once per run
-_WORD_INFO: dict[str, tuple[bool, int, str, int]] = {}
-
-
-def _word_info(word: str) -> tuple[bool, int, str, int]:
-    if len(_WORD_INFO) > 200_000:
-        _WORD_INFO.clear()
-    if word.islower():
-        shape = 1 if word[0].islower() else 0
-    else:
-        shape = 2 if is_capitalised(word) else 0
-    info = _WORD_INFO[word] = (word.lower() in FUNCTION_WORDS, shape, word_key(word), 1 if word[:1].isupper() else 0)
-    return info
-
-
-def _build_evidence(doc: Document) -> CasingEvidence:
     ev = CasingEvidence(doc)
-    tokens = doc.tokens
-    text = doc.text
-    n = len(tokens)
-    prev = ev.prev = [-1] * n
-    nxt = ev.next = [-1] * n
-    lower, capital, title_blocks, block_first = ev.lower, ev.capital, ev.title_blocks, ev.block_first
-    word_kind = TokenKind.WORD
-    infos = _WORD_INFO
-    # per block: how many content words (not function words) it has, and how many are capitalised
-    content: dict[int, int] = {}
-    content_capitals: dict[int, int] = {}
-    # capitalised words inside sentences, counted once the title-case blocks are known
-    capitals: list[tuple[int, str, int]] = []
-    beside_capital = ev.beside_capital
-    last_block, last_end, last_capitalised = None, 0, False
-    for i, (kind, start, end, word, block, sentence_start) in enumerate(tokens):  # Token's fields, in order
-        if kind is word_kind:
-            info = infos.get(word)
-            if info is None:
-                info = _word_info(word)
-            capitalised = info[1] == 2
-        else:
-            info = None
-            capitalised = is_capitalised(word)
-        if last_block == block:
-            if not sentence_start:
-                width = start - last_end
-                # only spaces between
-                if (text[last_end] == " ") if width == 1 else (width > 0 and text.count(" ", last_end, start) == width):
-                    prev[i] = i - 1
-                    nxt[i - 1] = i
-                    if capitalised:
-                        beside_capital.add(i - 1)
-                    if last_capitalised:
-                        beside_capital.add(i)
-        elif block not in block_first:
-            block_first[block] = i
-        last_block, last_end, last_capitalised = block, end, capitalised
-        if info is None:
-            continue
-        function_word, shape, key, upper = info
-        if not function_word:
-            if block in content:
-                content[block] += 1
-                content_capitals[block] += upper
-            else:
-                content[block] = 1
-                content_capitals[block] = upper
-        if shape == 1:
-            lower[key].append(i)
-        elif shape == 2 and sentence_start is False:
-            capitals.append((i, key, block))
-    # a title-case block: (nearly) every content word capitalised, as headings and table labels do
-    for block, count in content.items():
-        if content_capitals[block] >= 0.7 * count:
-            title_blocks.add(block)
-    _find_acronym_names(ev)
-    for span in doc.masks:
-        ev.code_words.update(w.lower() for w in _CODE_WORD.findall(text, span.start, span.end))
-    for i, key, block in capitals:
-        if block not in title_blocks:
-            capital[key].append(i)
+    _LAST[:] = [ev]
     return ev
 
 
@@ -296,15 +543,15 @@ def _build_evidence(doc: Document) -> CasingEvidence:
 _ACRONYM_SKIPS = frozenset("of for and the on in to at by with de".split())
 
 
-def _find_acronym_names(ev: CasingEvidence) -> None:
-    """Mark the lowercase words of names spelt out beside an acronym in brackets, when the other words
-    of the name are capitalised: "the Somali transitional Federal Government (TFG)", "SOAP (Simple
-    Object Access protocol)"."""
-    tokens, text = ev.doc.tokens, ev.doc.text
-    for a, tok in enumerate(tokens):
+def _find_acronym_names(doc: Document, acronyms: list[int]) -> set[int]:
+    """The lowercase words of names spelt out beside an acronym in brackets (the tokens ``acronyms``),
+    when the other words of the name are capitalised: "the Somali transitional Federal Government
+    (TFG)", "SOAP (Simple Object Access protocol)"."""
+    tokens, text = doc.tokens, doc.text
+    found: set[int] = set()
+    for a in acronyms:
+        tok = tokens[a]
         word = tok.text
-        if not (word.isupper() and 2 <= len(word) <= 8 and word.replace("-", "").isalpha()):
-            continue
         letters = [ch.lower() for ch in word if ch.isalpha()]
         if text[tok.start - 2 : tok.start] == " (" and text[tok.end : tok.end + 1] == ")":
             words = _spelt_out(tokens, text, a, letters, -1)  # "General Services Administration (GSA)"
@@ -324,7 +571,8 @@ def _find_acronym_names(ev: CasingEvidence) -> None:
             or tokens[k].kind is TokenKind.INITIALISM
         ]
         if len(lower) == 1 and len(upper) >= max(1, len(words) - 1):
-            ev.in_acronym_name.add(lower[0])
+            found.add(lower[0])
+    return found
 
 
 def _spelt_out(tokens, text, a, letters, step):

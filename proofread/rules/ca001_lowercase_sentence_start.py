@@ -80,13 +80,13 @@ class LowercaseSentenceStart(Rule):
         vocabulary = ctx.vocabulary
         blocks = doc.blocks
         tokens = doc.tokens
-        for i, tok in enumerate(tokens):
-            if tok.kind is not TokenKind.WORD:
-                continue
-            if tok.sentence_start is not True and not (tok.sentence_start is None and self._after_masked_end(doc, i)):
-                continue
+        word_kind = TokenKind.WORD
+        for i in evidence(doc).sentence_starts:  # sentence_start True or None
+            tok = tokens[i]
             word = tok.text
-            if not is_lowercase_word(word):
+            if tok.kind is not word_kind or not is_lowercase_word(word):
+                continue
+            if tok.sentence_start is not True and not self._after_masked_end(doc, i):
                 continue
             block = blocks[tok.block]
             if block.kind in _ITEM_KINDS and (i == 0 or tokens[i - 1].block != tok.block):
@@ -134,7 +134,7 @@ class LowercaseSentenceStart(Rule):
         key = word_key(doc.tokens[i].text)
         if key not in ev.code_words:
             return False
-        return not any(t.text[:1].isupper() and word_key(t.text) == key for t in doc.tokens)
+        return not any(w[:1].isupper() and word_key(w) == key for w in ev.words)
 
     @staticmethod
     def _written_as_name(doc, i):

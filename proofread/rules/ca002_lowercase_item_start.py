@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from proofread.casing import capitalise, is_lowercase_word, known_casings, prose_word
+from proofread.casing import capitalise, evidence, is_lowercase_word, known_casings, prose_word
 from proofread.model import BlockKind, Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 
@@ -52,10 +52,7 @@ class LowercaseItemStart(Rule):
     def check(self, doc, ctx):
         lexicon = ctx.lexicon
         casings = known_casings()
-        firsts = {}
-        for i, tok in enumerate(doc.tokens):
-            if tok.block not in firsts:
-                firsts[tok.block] = i
+        ev = evidence(doc)
         siblings: dict[tuple, list[int]] = defaultdict(list)
         for b, block in enumerate(doc.blocks):
             if block.kind is BlockKind.LIST_ITEM and block.group >= 0:
@@ -66,7 +63,7 @@ class LowercaseItemStart(Rule):
         for members in siblings.values():
             if len(members) < 3:
                 continue
-            verdicts = [self._start(doc, b, firsts, lexicon, casings, ctx.vocabulary) for b in members]
+            verdicts = [self._start(doc, b, ev, lexicon, casings, ctx.vocabulary) for b in members]
             upper = sum(1 for v, _ in verdicts if v == _UPPER)
             lower = sum(1 for v, _ in verdicts if v == _LOWER)
             if not lower or upper < 2 or upper < 2 * lower:
@@ -85,9 +82,9 @@ class LowercaseItemStart(Rule):
                 )
 
     @staticmethod
-    def _start(doc, b, firsts, lexicon, casings, vocabulary):
+    def _start(doc, b, ev, lexicon, casings, vocabulary):
         """Whether block ``b`` starts with a capital, a lowercase dictionary word, or neither."""
-        i = firsts.get(b)
+        i = ev.first_token(b)
         if i is None:
             return _NEUTRAL, None
         tok = doc.tokens[i]

@@ -47,6 +47,7 @@ from proofread.casing import (
     proper_form,
     prose_word,
     split_possessive,
+    word_key,
 )
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
@@ -70,40 +71,9 @@ class LowercaseProperNoun(Rule):
 
     def check(self, doc, ctx):
         lexicon = ctx.lexicon
-        vocabulary = ctx.vocabulary
-        casings = known_casings()
         ev = evidence(doc)
         tokens = doc.tokens
-        # word -> None when the word is left alone (too short, or in the vocabulary), else (the name the
-        # lexicon knows it as, whether the word alone may be evidence: a name or a hyphenated word)
-        words: dict[str, tuple[str | None, bool] | None] = {}
-        capital = ev.capital
-        in_acronym_name, beside_capital = ev.in_acronym_name, ev.beside_capital
-        todo = []
-        for key, indices in ev.lower.items():  # ``key`` is ``word_key`` of each token's text
-            if key in NAME_PARTICLES or key in FUNCTION_WORDS or key in casings:
-                continue
-            has_capitals = bool(capital.get(key))
-            for i in indices:
-                _, _, _, word, _, start = tokens[i]  # Token: kind, start, end, text, block, sentence_start
-                if start is True:
-                    continue
-                if word in words:
-                    about = words[word]
-                else:
-                    if len(word) < 2 or word in vocabulary:
-                        about = None
-                    else:
-                        name = proper_form(lexicon, word) if len(word) > 2 else None
-                        about = (name, name is not None or "-" in word)
-                    words[word] = about
-                if about is None:
-                    continue
-                if not (has_capitals or about[1] or start is None or i in in_acronym_name or i in beside_capital):
-                    continue  # no evidence of any kind: ``_judge`` would say None
-                todo.append((i, key, word, about[0]))
-        todo.sort()
-        for i, key, word, name in todo:
+        for i, key, word, name in _candidates(ev, lexicon, ctx.vocabulary, known_casings()):
             tok = tokens[i]
             found = self._judge(ev, i, key, word, lexicon, name)
             if found is None or not prose_word(doc, tok):
@@ -131,10 +101,8 @@ class LowercaseProperNoun(Rule):
             gap = ev.doc.text[before.end : tok.start]
             if gap.startswith(". ") and gap.strip() == ".":
                 return capitalise(word), True, "a name follows the title"
-        if name is None and "-" in word and len(word.split("-")[0]) > 3:
-            head = proper_form(lexicon, word.split("-")[0])  # "tutsi-led", "anti-american" stays
-            if head is not None:
-                name = head + word[len(head) :]
+        if name is None and "-" in word:
+            name = _hyphenated_name(word, lexicon)
         if name is not None and not _in_latin_phrase(ev, i):
             if others and len(lows) >= len(caps):
                 return None  # the document writes it lowercase on purpose
@@ -150,6 +118,21 @@ class LowercaseProperNoun(Rule):
             and not (after_name and (capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word)))
         ):
             return None  # no evidence of any kind
+        mine = _phrase_keys(ev, i, lexicon=lexicon)
+        plain = {k[:-1] for k in mine}
+        found = _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase)
+        if found is None:
+            return None
+        if others and plain:
+            # checked last because it is the costly test: every lowercase occurrence's phrase
+            counts = ev.memo.get(("lowercase phrases", key))
+            if counts is None:
+                counts = Counter()
+                for j in lows:
+                    counts.update(_phrase_keys(ev, j, marks=False))
+                ev.memo[("lowercase phrases", key)] = counts
+            if any(counts[k] > 1 for k in plain):
+                return None  # the same phrase is lowercase elsewhere too
         stem, suffix = split_possessive(word)
         if caps:
             memo_key = ("capital form", key)
@@ -161,48 +144,184 @@ class LowercaseProperNoun(Rule):
             fixed = copy_case(form, stem) + suffix
         else:
             fixed = capitalise(word)
-        mine = _phrase_keys(ev, i, lexicon=lexicon)
-        plain = {k[:-1] for k in mine}
-        if others and plain:
-            counts = ev.memo.get(("lowercase phrases", key))
-            if counts is None:
-                counts = Counter()
-                for j in lows:
-                    counts.update(_phrase_keys(ev, j, marks=False))
-                ev.memo[("lowercase phrases", key)] = counts
-            if any(counts[k] > 1 for k in plain):
-                return None  # the same phrase is lowercase elsewhere too
-        if caps:
-            named = {k[:-1] for k in mine if k[-1]}  # my phrases with a capitalised word in them
+        return (fixed, *found)
+
+
+def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase):
+    """(safe, reason) when the phrase around token ``i``, the document's capitals or the lexicon show the
+    word is a name; None otherwise."""
+    if caps:
+        named = {k[:-1] for k in mine if k[-1]}  # my phrases with a capitalised word in them
+        if named:
             shared = [named & _phrase_keys(ev, j, marks=False) for j in caps]
             phrased = sum(1 for keys in shared if keys)
             wide = any(len(k) == 3 for keys in shared for k in keys)  # two words beside it match
             if phrased and (wide or phrased >= 2 or len(caps) >= others):
-                return fixed, not others, "the document writes this name capitalised"
-        if in_acronym:
-            return fixed, not others, "its acronym spells it with a capital"
-        if may_be_phrase and _inside_title_phrase(ev, i, lexicon):
-            return fixed, False, "between capitalised words of a name"
-        if may_be_phrase and _inside_title_phrase(ev, i, lexicon, heads=False):
-            return fixed, False, "between capitalised words of a name"
-        if _ends_title_phrase(ev, i, lexicon):
-            return fixed, False, "the last word of a capitalised name"
-        if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
-            return fixed, False, "an unknown word beside a name"
-        if others or not caps:
-            return None
-        forms = lexicon.cased_forms(stem)
-        if forms and any(f[:1].isupper() for f in forms):
-            # a word that is also a name ("Congress", "Medicare", "the Web"): the document must write it
-            # capitalised on its own, every time, at least twice
-            if len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(ev.standalone(j) for j in caps):
-                return fixed, False, "the document always writes it capitalised"
-            return None
-        if forms:
-            return None
-        if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
-            return fixed, False, "the document writes this unknown word capitalised"
+                return not others, "the document writes this name capitalised"
+    if in_acronym:
+        return not others, "its acronym spells it with a capital"
+    if may_be_phrase and _inside_title_phrase(ev, i, lexicon):
+        return False, "between capitalised words of a name"
+    if may_be_phrase and _inside_title_phrase(ev, i, lexicon, heads=False):
+        return False, "between capitalised words of a name"
+    if _ends_title_phrase(ev, i, lexicon):
+        return False, "the last word of a capitalised name"
+    if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
+        return False, "an unknown word beside a name"
+    if others or not caps:
         return None
+    stem = split_possessive(word)[0]
+    forms = lexicon.cased_forms(stem)
+    if forms and any(f[:1].isupper() for f in forms):
+        # a word that is also a name ("Congress", "Medicare", "the Web"): the document must write it
+        # capitalised on its own, every time, at least twice
+        if len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(ev.standalone(j) for j in caps):
+            return False, "the document always writes it capitalised"
+        return None
+    if forms:
+        return None
+    if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
+        return False, "the document writes this unknown word capitalised"
+    return None
+
+
+def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, str | None]]:
+    """The lowercase words inside sentences that ``_judge`` may find to be names, in document order, as
+    (token index, word key, word, the name the lexicon knows it as or None).
+
+    Sorted word by word first (by set operations on the document's distinct words), so that only these
+    tokens are looked at one by one:
+
+    - a name the lexicon knows, or a word the document also writes capitalised and nowhere else
+      lowercase: wherever it stands;
+    - a word the document also writes capitalised, and lowercase more than once: where a capitalised word
+      stands within two words of it (the phrase evidence ``_judge`` asks for), or inside a name spelt
+      out by an acronym;
+    - any other word: right before a capitalised word, right after one when it is an institution or an
+      unknown word, inside a name spelt out by an acronym, or where its sentence start is uncertain.
+    """
+    words = _WordTable.of(lexicon, casings)
+    words.learn(ev.lower_words)
+    texts, tokens = ev.texts, ev.doc.tokens
+    lower = ev.lower_words - words.ignored
+    if vocabulary:
+        lower -= vocabulary
+    named = lower & words.named
+    capital = ev.capital
+    capped = (lower & capital.keys()) | {w for w in lower & words.apostrophes if words.key[w] in capital}
+    capped -= named
+    weak = lower - named - capped
+    todo: set[int] = set()
+    if weak:
+        after = weak & words.after_name
+        todo.update(ev.beside_capital(after, after, weak))
+        for i in ev.title_indices:  # "Dr. hasan": the title check
+            if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
+                todo.add(i + 1)
+        todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
+    key = words.key
+    # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
+    places = ev.lower.prepare({key[w] for w in named | capped} | {key[texts[i]] for i in todo})
+    todo.update(i for w in named for i in places[w])
+    for w in capped:
+        if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
+            todo.update(places[w])
+        else:
+            todo.update(_with_phrase_evidence(ev, w, key[w], places[w]))
+    todo = sorted(i for i in todo if tokens[i][5] is not True)
+    name = words.name
+    return [(i, key[texts[i]], texts[i], name.get(texts[i])) for i in todo]
+
+
+def _may_be_name_alone(ev, word, key, lexicon) -> bool:
+    """Whether ``_judge`` may find ``word``, written lowercase once and capitalised elsewhere, a name
+    without phrase evidence: a word no dictionary knows, or one it also knows as a name that the document
+    capitalises at least twice and that is not very common."""
+    stem = split_possessive(word)[0]
+    forms = lexicon.cased_forms(stem)
+    if not forms:
+        return True
+    if not any(f[:1].isupper() for f in forms):
+        return False
+    return len(ev.capital.get(key, ())) >= 2 and lexicon.count(stem) < _VERY_COMMON
+
+
+def _with_phrase_evidence(ev, word, key, places) -> list[int]:
+    """The places of ``word``, a word the document writes capitalised and lowercase more than once, where
+    ``_judge`` may find evidence: inside a name spelt out by an acronym, before a capitalised word, as an
+    institution, or with a capitalised word within two words on a side whose neighbour is the same as
+    beside one of the capitalised occurrences ("Burkina faso" where "Burkina Faso" appears)."""
+    texts = ev.texts
+    n = len(texts)
+    capitalised = ev.capitalised_indices
+    in_acronym_name = ev.in_acronym_name
+    if capitalise(split_possessive(word)[0]) in _INSTITUTIONS:
+        return places
+    caps = ev.capital.get(key, ())
+    left = {texts[j - 1] for j in caps if j > 0}
+    right = {texts[j + 1] for j in caps if j + 1 < n}
+    return [
+        i
+        for i in places
+        if i in in_acronym_name
+        or i + 1 in capitalised
+        or (i > 0 and texts[i - 1] in left and (i - 1 in capitalised or i - 2 in capitalised))
+        or (i + 1 < n and texts[i + 1] in right and i + 2 in capitalised)
+    ]
+
+
+class _WordTable:
+    """What CA003 knows of each lowercase word seen in this process, for one lexicon and known-casing
+    list: its key, the name the lexicon knows it as, and whether it is left alone."""
+
+    _current: _WordTable | None = None
+
+    def __init__(self, lexicon, casings):
+        self.lexicon, self.casings = lexicon, casings
+        self.seen: set[str] = set()
+        self.key: dict[str, str] = {}
+        self.name: dict[str, str] = {}  # words the lexicon knows only as names ("niger", "tutsi-led")
+        self.named: set[str] = set()
+        self.ignored: set[str] = set()  # name particles, function words, known-casing names, one letter
+        self.apostrophes: set[str] = set()  # words whose key is not the word itself ("russia’s")
+        # institutions and unknown words: right after a capitalised word, they may end its name
+        self.after_name: set[str] = set()
+
+    @classmethod
+    def of(cls, lexicon, casings) -> _WordTable:
+        table = cls._current
+        if table is None or table.lexicon is not lexicon or table.casings is not casings or len(table.seen) > 300_000:
+            table = cls._current = cls(lexicon, casings)
+        return table
+
+    def learn(self, words) -> None:
+        lexicon = self.lexicon
+        for word in words - self.seen:
+            self.seen.add(word)
+            key = self.key[word] = word_key(word)
+            if key != word:
+                self.apostrophes.add(word)
+            if key in NAME_PARTICLES or key in FUNCTION_WORDS or key in self.casings or len(word) < 2:
+                self.ignored.add(word)
+                continue
+            name = proper_form(lexicon, word) if len(word) > 2 else None
+            if name is None and "-" in word:
+                name = _hyphenated_name(word, lexicon)
+            if name is not None:
+                self.name[word] = name
+                self.named.add(word)
+            if capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word):
+                self.after_name.add(word)
+
+
+def _hyphenated_name(word, lexicon) -> str | None:
+    """ "Tutsi-led" for "tutsi-led": a hyphenated word whose first part is a name ("anti-american" is not)."""
+    first = word.split("-")[0]
+    if len(first) > 3:
+        head = proper_form(lexicon, first)
+        if head is not None:
+            return head + word[len(head) :]
+    return None
 
 
 def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
@@ -309,7 +428,7 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
             return False
         if proper_form(lexicon, tokens[n].text.lower()) is not None:
             return False  # a title before a person's name: "French explorer Louis"
-        if p < 0 or ev.block_first.get(tokens[p].block) == p or "'" in tokens[p].text or "’" in tokens[p].text:
+        if p < 0 or ev.first_token(tokens[p].block) == p or "'" in tokens[p].text or "’" in tokens[p].text:
             return False
         if ev.doc.text[tokens[p].start - 1 : tokens[p].start] in "\"“‘'([":
             return False  # the start of a quoted or bracketed title: “Using arbitrary Python …”

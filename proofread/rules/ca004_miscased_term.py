@@ -20,9 +20,34 @@ from __future__ import annotations
 from proofread.casing import evidence, known_casings, prose_word, word_key
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
+from proofread.sentences import word_kind
 
-# [the known-casing table, {word as written: its canonical spelling, or None}]: looked up once per word
-_CANONICAL_OF: list = [None, {}]
+
+class _Miscased:
+    """The texts seen in this process that are a known-casing name written otherwise ("Github"), with
+    the name's canonical spelling; for one known-casing table."""
+
+    current: _Miscased | None = None
+
+    def __init__(self, casings):
+        self.casings = casings
+        self.seen: set[str] = set()
+        self.canonical: dict[str, str] = {}  # "Github" -> "GitHub"
+
+    @classmethod
+    def of(cls, casings) -> _Miscased:
+        table = cls.current
+        if table is None or table.casings is not casings or len(table.seen) > 300_000:
+            table = cls.current = cls(casings)
+        return table
+
+    def learn(self, words) -> None:
+        word_kind_word = TokenKind.WORD
+        for word in set(words).difference(self.seen):
+            self.seen.add(word)
+            canonical = self.casings.get(word.lower())
+            if canonical is not None and word != canonical and word_kind(word) is word_kind_word:
+                self.canonical[word] = canonical
 
 
 class MiscasedTerm(Rule):
@@ -38,23 +63,19 @@ class MiscasedTerm(Rule):
     )
 
     def check(self, doc, ctx):
-        casings = known_casings()
-        if _CANONICAL_OF[0] is not casings:
-            _CANONICAL_OF[:] = [casings, {}]
-        canonical_of = _CANONICAL_OF[1]
+        table = _Miscased.of(known_casings())
+        ev = evidence(doc)
+        table.learn(ev.words)
+        miscased = table.canonical.keys() & ev.words
+        if not miscased:
+            return
         vocabulary = ctx.vocabulary
-        word_kind = TokenKind.WORD
-        for tok in doc.tokens:
-            if tok.kind is not word_kind:
-                continue
+        tokens = doc.tokens
+        for i in ev.indices(miscased):
+            tok = tokens[i]
             word = tok.text
-            if word in canonical_of:
-                canonical = canonical_of[word]
-            else:
-                if len(canonical_of) > 200_000:
-                    canonical_of.clear()
-                canonical = canonical_of[word] = casings.get(word.lower())
-            if canonical is None or word == canonical or word in vocabulary:
+            canonical = table.canonical[word]
+            if word in vocabulary:
                 continue
             if len(word) > 1 and word.isupper():
                 continue
@@ -81,4 +102,4 @@ def _package_name(doc, word, canonical):
     inside = [j for j in ev.lower.get(key, ()) if doc.tokens[j].sentence_start is False]
     if len(inside) < 2:
         return False
-    return not any(canonical in t.text for t in doc.tokens if t.text.lower().startswith(key))
+    return not any(canonical in w for w in ev.words if w.lower().startswith(key))
