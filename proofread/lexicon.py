@@ -30,10 +30,12 @@ import math
 import os
 import pickle
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from proofread.spelling.bags import BagIndex, missing_limit
 from proofread.spelling.edits import edits1_costs, slip_cost
 from proofread.spelling.morphology import derivation
 
@@ -270,19 +272,20 @@ class Lexicon:
         misspellings: dict[str, tuple[str, ...]] | None = None,
         usage: dict[str, int] | Callable[[], dict[str, int]] | None = None,
         terms: frozenset[str] = frozenset(),
+        bags: Callable[[Lexicon], dict[int, BagIndex]] | None = None,
     ):
         self._terms = terms
         self._counts = counts if isinstance(counts, WordTable) else WordTable.from_dict(counts)
         self._usage_source = usage
         self._forms = forms
         self._misspellings = misspellings or {}
-        self._by_length: dict[int, list[str]] | None = None
+        self._bags_source = bags or _build_bags
+        self._bags: dict[int, BagIndex] | None = None
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._d2_cache: dict[str, dict[str, int]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
-        self._choices_cache: dict[int, list[str]] = {}
-        self._common_cache: dict[int, tuple[list[str], list[int], list[str]]] = {}
+        self._common_cache: dict[int, tuple[list[int], int]] = {}
         self._context_sizes: dict[int, int] = {}
         # Per-run answers by word as written: word frequencies are skewed, so most lookups repeat.
         self._known_cache: dict[str, bool] = {}
@@ -391,23 +394,23 @@ class Lexicon:
 
     # --- correction -------------------------------------------------------------------------------
 
-    def _length_buckets(self) -> dict[int, list[str]]:
-        if self._by_length is None:
-            buckets: dict[int, list[str]] = {}
-            for w, n in self._counts.items():
-                if n >= self.D2_MIN_COUNT and "'" not in w:
-                    buckets.setdefault(len(w), []).append(w)
-            self._by_length = buckets
-        return self._by_length
+    def near_words(self) -> dict[int, list[str]]:
+        """The words the distance-2 search looks among, by length: the common ones (``D2_MIN_COUNT``),
+        without apostrophes, each length most common first (ties alphabetical)."""
+        counts = self._counts
+        buckets: dict[int, list[str]] = {}
+        for w, n in counts.items():
+            if n >= self.D2_MIN_COUNT and "'" not in w:
+                buckets.setdefault(len(w), []).append(w)
+        table = counts.materialize()
+        return {k: sorted(words, key=table.__getitem__, reverse=True) for k, words in buckets.items()}
 
-    def _choices(self, n: int) -> list[str]:
-        """The common words of length ``n - 2`` to ``n + 2``: where distance-2 candidates are sought."""
-        got = self._choices_cache.get(n)
-        if got is None:
-            buckets = self._length_buckets()
-            got = [w for k in range(max(1, n - 2), n + 3) for w in buckets.get(k, ())]
-            self._choices_cache[n] = got
-        return got
+    def _bag(self, k: int) -> BagIndex | None:
+        """The words of ``near_words`` of length ``k``, indexed by their letters (loaded on first use)."""
+        bags = self._bags
+        if bags is None:
+            bags = self._bags = self._bags_source(self)
+        return bags.get(k)
 
     def prefetch(self, words) -> None:
         """Look up the distance-2 candidates of ``words`` now (they are otherwise looked up when needed)."""
@@ -424,15 +427,16 @@ class Lexicon:
         return self._search2(low)
 
     def _search2(self, low: str) -> dict[str, int]:
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
-        return {
-            cand: int(dist)
-            for cand, dist, _i in process.extract_iter(
-                low, self._choices(len(low)), scorer=OSA.distance, score_cutoff=2
-            )
-        }
+        """The common words of length ``len(low) - 2`` to ``len(low) + 2`` within two edits of ``low``:
+        the letter-bag filter picks the few that may be, and those are measured."""
+        pool: list[str] = []
+        letters = Counter(low)
+        n = len(low)
+        for k in range(max(1, n - 2), n + 3):
+            bag = self._bag(k)
+            if bag is not None:
+                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k))))
+        return dict(_within2(low, pool))
 
     def _near(self, low: str) -> list[tuple[str, float, float]]:
         """(candidate, log-frequency, slip cost) for the words one edit from ``low``; cached."""
@@ -488,46 +492,46 @@ class Lexicon:
     _FAR_MIN_COST = 0.8
     _FAR_MIN_COST_OTHER = 0.4
 
-    def _common_choices(self, k: int) -> tuple[list[str], list[int], list[str]]:
-        """The words of ``_choices`` of length ``k`` sorted by falling count, with the negated counts, and
-        those with characters outside a-z."""
+    def _common_keys(self, k: int) -> tuple[list[int], int]:
+        """For the words of ``_bag(k)`` (by falling count): their negated counts, and the bitset of those
+        with characters outside a-z."""
         got = self._common_cache.get(k)
         if got is None:
+            bag = self._bag(k)
+            words = bag.words if bag is not None else []
             counts = self._counts.materialize()
-            ranked = sorted(self._length_buckets().get(k, ()), key=counts.__getitem__, reverse=True)
-            keys = [-counts[w] for w in ranked]
-            other = [w for w in ranked if not (w.isascii() and w.isalpha() and w.islower())]
-            got = self._common_cache[k] = (ranked, keys, other)
+            keys = [-counts[w] for w in words]
+            other = sum(1 << i for i, w in enumerate(words) if not (w.isascii() and w.isalpha() and w.islower()))
+            got = self._common_cache[k] = (keys, other)
         return got
 
     def _far_may_reach(self, low: str, fw: float, cw: float, threshold: float) -> bool:
         """Whether some distance-2 candidate of ``low`` (outside its distance-1 ones) may score
-        ``fw * log-frequency - cw * slip cost`` at least ``threshold``: False only when none can."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        ``fw * log-frequency - cw * slip cost`` at least ``threshold``: False only when none can.
 
-        table = self._counts.materialize()
+        Only the words common enough to reach the threshold are looked at: a prefix of each length's
+        words (most common first), and a longer prefix for the words with characters outside a-z."""
         need = (threshold + cw * self._FAR_MIN_COST) / fw - 1e-3
         need_other = (threshold + cw * self._FAR_MIN_COST_OTHER) / fw - 1e-3
         pool: list[str] = []
+        letters = Counter(low)
         n = len(low)
-        for k in range(max(1, n - 2), n + 3):  # the lengths of ``_choices(n)``
-            ranked, keys, other = self._common_choices(k)
+        for k in range(max(1, n - 2), n + 3):  # the lengths ``_search2`` looks at
+            bag = self._bag(k)
+            if bag is None:
+                continue
+            keys, other = self._common_keys(k)
             i = bisect_left(keys, -math.exp(need)) if need < 700 else 0
             while i < len(keys) and math.log(-keys[i]) >= need:
                 i += 1  # ties and rounding: keep every word that may reach
-            pool.extend(ranked[:i])
-            for w in other:  # by falling count
-                if math.log(table[w]) < need_other:
-                    break
-                pool.append(w)
+            j = _reaching(keys, need_other)
+            allowed = ((1 << i) - 1) | (other & ((1 << j) - 1))
+            if allowed:
+                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k)) & allowed))
         if not pool:
             return False
         near = {c for c, _, _ in self._near(low)}
-        return any(
-            c not in near and c != low
-            for c, _d, _i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2)
-        )
+        return any(c not in near and c != low for c, _d in _within2(low, pool))
 
     def _far_pending(self, low: str) -> bool:
         """Whether the full candidates of ``low`` would need the (slow) distance-2 search, not done yet."""
@@ -701,6 +705,31 @@ class Lexicon:
     def _best_form(self, low: str) -> str:
         forms = self._forms.get(low, (low,))
         return low if low in forms else forms[0]
+
+
+def _within2(low: str, pool: list[str]):
+    """(word, OSA distance) for the words of ``pool`` within two edits of ``low``, in pool order."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    for cand, dist, _i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2):
+        yield cand, int(dist)
+
+
+def _reaching(keys: list[int], need: float) -> int:
+    """How many of the words with these negated counts (rising, so counts falling) have a log-count of
+    at least ``need``: they are a prefix, found by bisection and settled with the same ``math.log`` test
+    a word-by-word scan makes."""
+    i = bisect_left(keys, -math.exp(need)) if need < 700 else 0
+    while i > 0 and math.log(-keys[i - 1]) < need:
+        i -= 1
+    while i < len(keys) and math.log(-keys[i]) >= need:
+        i += 1
+    return i
+
+
+def _build_bags(lexicon: Lexicon) -> dict[int, BagIndex]:
+    return {k: BagIndex.build(words) for k, words in lexicon.near_words().items()}
 
 
 @lru_cache(maxsize=1)

@@ -175,3 +175,31 @@ def test_cached_lookups_repeat_the_first_answer(lex):
             assert lex.is_known_or_term(word) == (lex.is_known(word) or lex.is_term(word))
             assert lex.known_misspelling(word) == lex._known_misspelling(word)
             assert lex.is_known(word) == lex._is_known(word)
+
+
+def test_the_letter_bag_search_finds_what_measuring_every_word_finds(lex):
+    """The distance-2 search measures only the words the letter-bag filter lets through; it must find
+    the same words, with the same distances, as measuring every common word of nearby length."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near = lex.near_words()
+    for word in [*_SHORTCUT_WORDS, "a", "ab", "the", "naïve", "o'clock", "co-op", "mississippi", "x" * 25]:
+        low = word.lower()
+        pool = [w for k in range(max(1, len(low) - 2), len(low) + 3) for w in near.get(k, ())]
+        full = {c: int(d) for c, d, _ in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2)}
+        assert lex._search2(low) == full, word
+
+
+def test_bag_index_counts_missing_letters():
+    from collections import Counter
+
+    from proofread.spelling.bags import BagIndex, missing_limit
+
+    bag = BagIndex.build(["abc", "abd", "xyz", "aab", "cba"])
+    assert bag.select(bag.missing_at_most(Counter("abc"), 0)) == ["abc", "cba"]
+    assert bag.select(bag.missing_at_most(Counter("abc"), 1)) == ["abc", "abd", "aab", "cba"]
+    assert bag.select(bag.missing_at_most(Counter("aab"), 1)) == ["abc", "abd", "aab", "cba"]
+    assert bag.select(bag.missing_at_most(Counter("abc"), 2)) == ["abc", "abd", "aab", "cba"]
+    assert BagIndex.from_data(bag.to_data()).select(bag.full) == bag.words
+    assert missing_limit(5, 7) == 0 and missing_limit(5, 6) == 1 and missing_limit(5, 3) == 2
