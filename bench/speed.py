@@ -4,13 +4,15 @@
 (b) throughput: the prose corpus repeated to about a million words, in words per second;
 (c) peak memory: the largest resident set of each run (from the kernel, via wait4);
 (d) growth: proofread on 10k, 100k, 1M and, when the 1M figure says it will end within the budget, 10M
-    words; with -j1 against -j2 when proofread has a --jobs option.
+    words; with -j1 against -j2 when proofread has a --jobs option;
+(e) one large file (100 MiB by default): the prose corpus in one plain-text file, paragraphs apart, for
+    proofread, codespell and typos (Harper would take hours), with peak RSS beside the file's size.
 
 Every figure is a whole process (start, read, check, print), timed from spawn to exit; output goes to
 /dev/null. Runs are interleaved (one of each tool per round) and each cell gives the median and the
 range of its runs.
 
-Run: python bench/speed.py [--reps 3] [--startup-reps 10]
+Run: python bench/speed.py [--reps 3] [--startup-reps 10] [--large-mb 100]
 """
 
 from __future__ import annotations
@@ -146,7 +148,68 @@ def ratio(a: list[dict], b: list[dict] | None) -> str:
     return f"{med(a) / med(b):.2f}×"
 
 
-def run(reps: int, startup_reps: int, max_10m_seconds: float, words: int = 1_000_000) -> tuple[str, dict]:
+def large_file(work: Path, megabytes: int) -> tuple[Path, int]:
+    """A plain-text file of about ``megabytes`` MiB: the prose corpus file after file, a blank line
+    between them, repeated; and its words. Kept between runs (rebuilt when its size is not the one asked)."""
+    path = work / f"large-{megabytes}mb.txt"
+    texts = [p.read_text(encoding="utf-8").strip("\n") + "\n\n" for p in sorted(C.PROSE.glob("*.txt"))]
+    target = megabytes * 1024 * 1024
+    words = 0
+    if path.exists() and abs(path.stat().st_size - target) < 64 * 1024:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                words += C.words_in(line)
+        return path, words
+    size = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        while size < target:
+            for text in texts:
+                handle.write(text)
+                size += len(text.encode("utf-8"))
+                words += C.words_in(text)
+                if size >= target:
+                    break
+    return path, words
+
+
+def large_section(work: Path, megabytes: int, reps: int) -> str:
+    """(e): one large file checked by proofread (its default --jobs), codespell and typos."""
+    print(f"{megabytes} MiB file…", file=sys.stderr)
+    path, words = large_file(work, megabytes)
+    load = os.getloadavg()[0]
+    cmds = commands([path])
+    cmds.pop("harper")
+    runs = rounds(cmds, reps, budget=400)
+    rows = []
+    for tool, rs in runs.items():
+        rss = max(r["rss_mb"] for r in rs)
+        rows.append(
+            [
+                tool,
+                cell([r["wall"] for r in rs], "{:.1f}"),
+                f"{med(rs, 'cpu'):.1f}",
+                f"{words / med(rs):,.0f}",
+                f"{rss:.0f}",
+                f"{rss / megabytes:.2f}",
+                ", ".join(sorted({str(r["rc"]) for r in rs})),
+                len(rs),
+            ]
+        )
+    return "\n".join(
+        [
+            f"\nOne large file: `{path.name}`, {path.stat().st_size / 2**20:.0f} MiB, {words:,} words (the prose "
+            "corpus in one plain-text file, a blank line between documents, repeated). proofread reads a file "
+            "over 8 MiB in chunks cut at paragraph boundaries. Peak RSS / MiB: the largest resident set over the "
+            f"file's size (1.00: as much memory as one copy of the file's bytes). Load average (1 min) at the "
+            f"start: {load:.1f}.\n",
+            C.md_table(["tool", "wall s", "CPU s", "words/s", "peak RSS MB", "RSS / file MiB", "exit", "runs"], rows),
+        ]
+    )
+
+
+def run(
+    reps: int, startup_reps: int, max_10m_seconds: float, words: int = 1_000_000, large_mb: int = 100
+) -> tuple[str, dict]:
     C.ensure_anchors()
     compile_package()
     work = C.WORK / "speed"
@@ -240,6 +303,8 @@ def run(reps: int, startup_reps: int, max_10m_seconds: float, words: int = 1_000
         )
         out.append(C.md_table(["against", "start-up wall", "start-up CPU", "throughput wall", "throughput CPU"], rows))
         out.append(growth(work, reps, max_10m_seconds, big, big_words, tp["proofread"], mid, mid_words))
+        if large_mb > 0:
+            out.append(large_section(work, large_mb, 1))
         load_after = os.getloadavg()
         out.append(f"\nLoad average (1 min) at the end of this section: {load_after[0]:.1f}.\n")
     else:
@@ -351,8 +416,9 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=1_000_000, help="throughput size (growth: /100, /10, x1, x10)")
     ap.add_argument("--startup-reps", type=int, default=10)
     ap.add_argument("--max-10m-seconds", type=float, default=150, help="skip 10M words when predicted slower")
+    ap.add_argument("--large-mb", type=int, default=100, help="size of the one-large-file run in MiB (0: skip it)")
     a = ap.parse_args()
-    text, _ = run(a.reps, a.startup_reps, a.max_10m_seconds, a.words)
+    text, _ = run(a.reps, a.startup_reps, a.max_10m_seconds, a.words, a.large_mb)
     print(text)
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import stat
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
@@ -211,8 +213,9 @@ class Session:
                     return True
         return False
 
-    def process(self, path: str, keep_text: bool = False) -> FileResult:
-        """Check one file (and fix it, when asked); ``keep_text`` keeps its whole text in the result."""
+    def process(self, path: str, keep_text: bool = False, chunk_map: ChunkMap | None = None) -> FileResult:
+        """Check one file (and fix it, when asked); ``keep_text`` keeps its whole text in the result, and
+        ``chunk_map`` checks the chunks of a file too large to read whole (default: here, in turn)."""
         try:
             source = read_source(path)
         except FileError as exc:
@@ -221,7 +224,7 @@ class Session:
         try:
             if isinstance(source, ChunkedSource):
                 with source:
-                    return _process_chunked(source, self.settings, plan, keep_text)
+                    return _process_chunked(source, self.settings, plan, keep_text, chunk_map)
             return _process(source, self.settings, plan, keep_text)
         except FileError as exc:
             return FileResult(path, error=str(exc))
@@ -369,6 +372,15 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
             results = itertools.chain([first], rest)
         if results is None:
             results = itertools.chain([first], map(session.process, paths[1:]))
+    elif settings.jobs > 1 and any(_is_large(p) for p in paths):
+        # few files, one of them large: its chunks are checked by a pool, the files one after the other
+        try:
+            pool = _start_pool(session, paths, settings.jobs)
+        except (OSError, ImportError):
+            pool = None
+        else:
+            chunk_map = _pool_chunk_map(pool, window=2 * settings.jobs)
+            results = (session.process(p, chunk_map=chunk_map) for p in paths)
     if results is None:
         results = map(session.process, paths)
     bar = _progress(len(paths), settings, err)  # after the pool: never fork with the bar's thread running
@@ -385,6 +397,36 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
             pool.join()
 
 
+def _is_large(path: str) -> bool:
+    """Whether ``path`` is a regular file too large to read whole (it will be checked in chunks)."""
+    from proofread.files import WHOLE_FILE_BYTES
+
+    if path == STDIN:
+        return False
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size > WHOLE_FILE_BYTES
+
+
+def _pool_chunk_map(pool, window: int) -> ChunkMap:
+    """A ChunkMap that checks chunks in ``pool``, in order, with at most ``window`` of them in flight (so
+    a large file is not read ahead into memory faster than the workers check it)."""
+    from collections import deque
+
+    def chunk_map(path: str, items: Iterable[tuple[str, bool]]) -> Iterator[ChunkOutcome]:
+        pending: deque = deque()
+        for text, last in items:
+            pending.append(pool.apply_async(_work_chunk, (path, text, last)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    return chunk_map
+
+
 _SESSION: Session | None = None  # the session a worker process checks files with
 
 
@@ -397,6 +439,11 @@ def _init_worker(settings: Settings) -> None:
 def _work(path: str) -> FileResult:
     assert _SESSION is not None
     return _SESSION.process(path)
+
+
+def _work_chunk(path: str, text: str, last: bool) -> ChunkOutcome:
+    assert _SESSION is not None
+    return check_chunk(_SESSION.plan_for(path), _SESSION.settings, path, text, last)
 
 
 def _start_pool(session: Session, paths: list[str], jobs: int):
@@ -481,28 +528,61 @@ def _process(source: SourceFile, settings: Settings, plan: Plan, keep_text: bool
     )
 
 
-def _process_chunked(source: ChunkedSource, settings: Settings, plan: Plan, keep_text: bool = False) -> FileResult:
+@dataclass(frozen=True)
+class ChunkOutcome:
+    """One chunk of a large file checked (and fixed): its text after fixes and what remains in it, at the
+    chunk's own offsets."""
+
+    text: str
+    diagnostics: tuple[Diagnostic, ...]
+    applied: int = 0
+    reverted: bool = False
+
+
+def check_chunk(plan: Plan, settings: Settings, path: str, text: str, last: bool) -> ChunkOutcome:
+    """Check one chunk of ``path`` as a document of its own, fixing it first when ``--fix`` is on."""
+    from proofread.chunks import drop_end_findings
+
+    def check(current: str) -> list[Diagnostic]:
+        return drop_end_findings(plan.check(current, path), current, last)
+
+    if not settings.fix:
+        return ChunkOutcome(text, tuple(check(text)))
+    from proofread.fix import fix_until_stable
+    from proofread.verify import verifier_for
+
+    fixed = fix_until_stable(text, check, settings.required, verify=verifier_for(path, markdown=_is_markdown(path)))
+    return ChunkOutcome(fixed.text, tuple(check(fixed.text)), fixed.applied, fixed.reverted)
+
+
+# How a large file's chunks are checked: (path, [(text, last), ...]) -> outcomes in the same order.
+ChunkMap = Callable[[str, Iterable[tuple[str, bool]]], Iterator[ChunkOutcome]]
+
+
+def _process_chunked(
+    source: ChunkedSource, settings: Settings, plan: Plan, keep_text: bool = False, chunk_map: ChunkMap | None = None
+) -> FileResult:
     """Check (and fix) a file too large to read whole, chunk by chunk (see ``proofread.chunks``).
 
-    Findings are mapped back to the file's offsets and lines. With ``--fix`` each chunk's fixed text goes
-    into a temporary file that replaces the file at the end, when some fix was made and the file did not
-    change meanwhile; ``--diff`` is refused (it would need the whole text twice).
+    ``chunk_map`` checks the chunks (by default here, one after the other; a pool of workers may check
+    several at once); findings are mapped back to the file's offsets and lines. With ``--fix`` each
+    chunk's fixed text goes into a temporary file that replaces the file at the end, when some fix was
+    made and the file did not change meanwhile; ``--diff`` is refused (it would need the whole text twice).
     """
     from contextlib import ExitStack
 
-    from proofread.chunks import chunks, drop_end_findings
+    from proofread.chunks import chunks
     from proofread.files import WHOLE_FILE_BYTES, StreamedWrite
 
     path = source.path
     if settings.diff:
         raise FileError(path, f"--diff is not available for a file over {WHOLE_FILE_BYTES >> 20} MiB; use --fix")
-    markdown = _is_markdown(path)
-    verify = None
-    if settings.fix:
-        from proofread.fix import fix_until_stable
-        from proofread.verify import verifier_for
+    if chunk_map is None:
 
-        verify = verifier_for(path, markdown=markdown)
+        def chunk_map(path: str, items: Iterable[tuple[str, bool]]) -> Iterator[ChunkOutcome]:
+            return (check_chunk(plan, settings, path, text, last) for text, last in items)
+
+    items = ((c.text, c.last) for c in chunks(source.pieces(), _is_markdown(path)))
     diagnostics: list[Diagnostic] = []
     excerpts: list[Excerpt] = []
     texts: list[str] = []
@@ -510,21 +590,15 @@ def _process_chunked(source: ChunkedSource, settings: Settings, plan: Plan, keep
     start, line = 0, 1  # where the next chunk begins in the text reported on (the fixed text)
     with ExitStack() as stack:
         writer = None
-        for chunk in chunks(source.pieces(), markdown):
-
-            def check(text: str, last: bool = chunk.last) -> list[Diagnostic]:
-                return drop_end_findings(plan.check(text, path), text, last)
-
-            text = chunk.text
+        for outcome in chunk_map(path, items):
+            text = outcome.text
             if settings.fix:
                 if writer is None:
                     writer = stack.enter_context(StreamedWrite(path, source.bom))
-                fixed = fix_until_stable(text, check, settings.required, verify=verify)
-                applied += fixed.applied
-                reverted = reverted or fixed.reverted
-                text = fixed.text
                 writer.write(text)
-            found = [_shifted(d, start) for d in check(text)]
+                applied += outcome.applied
+                reverted = reverted or outcome.reverted
+            found = [_shifted(d, start) for d in outcome.diagnostics]
             diagnostics.extend(found)
             excerpts.append(Excerpt.around(text, finding_ranges(found), start, line))
             if keep_text:

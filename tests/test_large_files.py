@@ -160,3 +160,16 @@ def test_diff_is_refused_for_a_chunked_file(tmp_path, small_chunks):
     out, err = io.StringIO(), io.StringIO()
     code = run(Settings(paths=(str(path),), diff=True, isolated=True), out, err)
     assert code == 2 and "--diff is not available for a file over" in err.getvalue()
+
+
+@pytest.mark.parametrize("fix", [False, True])
+def test_chunks_checked_by_a_pool_give_what_one_process_gives(tmp_path, small_chunks, fix):
+    text = "\n".join(PARAGRAPH * (1 + i % 3) for i in range(80))
+    one = _write(tmp_path, "one.md", text)
+    two = _write(tmp_path, "two.md", text)
+    code1, found1, err1 = _report(one, fix=fix, jobs=1)
+    code2, found2, err2 = _report(two, fix=fix, jobs=2)
+    assert (code1, err1) == (code2, err2.replace("two.md", "one.md"))
+    assert [dict(f, path="") for f in found1] == [dict(f, path="") for f in found2]
+    assert one.read_bytes() == two.read_bytes()
+    assert fix or found1
