@@ -14,11 +14,12 @@ Sources (see ``dictionaries/README.md`` for licences):
   ``cased_forms`` leave them out, so that rules about capitals treat "npm" or "stdin" as code names.
 - ``dictionaries/wikipedia-misspellings.tsv``: known misspellings and their corrections.
 
-Parsing those takes a second or two, so the first load writes compact pickle files under the user cache
-directory (``$XDG_CACHE_HOME/proofread`` or ``~/.cache/proofread``), keyed by the sources' sizes and
-mtimes and the package version; later loads read them in a few tens of milliseconds (the table of
-unlisted words in use is read only when a document has such words). ``load_lexicon()`` is cached
-per process, and nothing loads until a rule asks for it.
+Parsing those takes a second or two, so the first load writes compact ``marshal`` files under the user
+cache directory (``$XDG_CACHE_HOME/proofread`` or ``~/.cache/proofread``), keyed by the sources' paths,
+sizes and mtimes and the package version. They hold the tables in the form they are used in (words as
+one string per prefix, searched in C: see ``WordTable``), so a later load takes a few milliseconds and
+builds nothing; the table of unlisted words in use and the distance-2 index are read only when a
+document needs them. ``load_lexicon()`` is cached per process, and nothing loads until a rule asks.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from __future__ import annotations
 import array
 import gzip
 import hashlib
+import marshal
 import math
 import os
-import pickle
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -39,7 +40,7 @@ from proofread.spelling.bags import BagIndex, missing_limit
 from proofread.spelling.edits import edits1_costs, slip_cost
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 8  # bump when the cached layout changes
+_FORMAT = 9  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
 # Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
@@ -132,40 +133,83 @@ def _build_tables():
     return counts, compact, usage, misspellings, terms
 
 
+def _chunks(keys: list[str], lines: list[str]) -> dict[str, tuple[int, str]]:
+    """``lines`` (one per key of the sorted ``keys``) grouped by the first ``_PREFIX`` characters of their
+    keys: prefix -> (the index of the group's first key, "\n" + the group's lines joined by "\n" + "\n").
+    Keys that share a prefix are neighbours in sorted order, so each group is one run of indices."""
+    groups: dict[str, tuple[int, list[str]]] = {}
+    for i, (key, line) in enumerate(zip(keys, lines, strict=True)):
+        group = groups.get(key[:_PREFIX])
+        if group is None:
+            groups[key[:_PREFIX]] = (i, [line])
+        else:
+            group[1].append(line)
+    return {prefix: (first, "\n" + "\n".join(group) + "\n") for prefix, (first, group) in groups.items()}
+
+
+# Words are looked up by their first three characters: the ~5,000 groups load in a few milliseconds, and
+# a group is short enough (a few dozen words, 24 KB at most) to search as one string.
+_PREFIX = 3
+
+
 class WordTable:
-    """A read-only map of lowercase words to counts, stored as one sorted list and an array of counts:
-    it loads from the cache without building a dictionary, and looks up by bisection."""
+    """A read-only map of lowercase words to counts that is ready as soon as it is read from the cache.
 
-    __slots__ = ("_words", "_counts", "_map")
+    Building a dict of 170,000 words costs tens of milliseconds, more than a pre-commit run on one file
+    may spend on the whole lexicon. So the words are kept as one string per prefix (see ``_chunks``): a
+    look-up is a dict hit, a substring search in C and a count of line breaks for the word's index into
+    the array of counts. A run that asks many questions (a large input, or a typo's candidates) builds
+    the dict once and uses it from then on (``materialize``)."""
 
-    def __init__(self, words: list[str], counts: array.array):
-        self._words = words
+    __slots__ = ("_chunks", "_counts", "_map", "_budget")
+
+    # look-ups answered from the strings before the dict is built: together they cost about as much
+    MATERIALIZE_AFTER = 20_000
+
+    def __init__(self, chunks: dict[str, tuple[int, str]], counts: array.array):
+        self._chunks = chunks
         self._counts = counts
         self._map: dict[str, int] | None = None
+        self._budget = self.MATERIALIZE_AFTER
 
     def materialize(self) -> dict[str, int]:
         """A hash map for fast lookups, built once many are coming (candidate generation)."""
         if self._map is None:
-            self._map = dict(zip(self._words, self._counts, strict=True))
+            self._map = dict(zip(self.words(), self._counts, strict=True))
         return self._map
+
+    def words(self) -> list[str]:
+        """Every word, in sorted order."""
+        out: list[str] = []
+        for _first, text in sorted(self._chunks.values()):
+            out.extend(text[1:-1].split("\n"))
+        return out
 
     @classmethod
     def from_dict(cls, table: dict[str, int]) -> WordTable:
         words = sorted(table)
-        return cls(words, array.array("q", (table[w] for w in words)))
+        return cls(_chunks(words, words), array.array("q", (table[w] for w in words)))
 
-    def to_bytes(self) -> tuple[str, bytes]:
-        return "\n".join(self._words), self._counts.tobytes()
+    def to_data(self) -> tuple[dict[str, tuple[int, str]], bytes]:
+        """What the cache stores (``marshal`` reads it back without building anything)."""
+        return self._chunks, self._counts.tobytes()
 
     @classmethod
-    def from_bytes(cls, words: str, counts: bytes) -> WordTable:
+    def from_data(cls, chunks: dict[str, tuple[int, str]], counts: bytes) -> WordTable:
         values = array.array("q")
         values.frombytes(counts)
-        return cls(words.split("\n") if words else [], values)
+        return cls(chunks, values)
 
     def _index(self, word: str) -> int:
-        i = bisect_left(self._words, word)
-        return i if i < len(self._words) and self._words[i] == word else -1
+        self._budget -= 1
+        if self._budget < 0:
+            self.materialize()
+        chunk = self._chunks.get(word[:_PREFIX])
+        if chunk is None or "\n" in word:
+            return -1
+        first, text = chunk
+        at = text.find(f"\n{word}\n")
+        return -1 if at < 0 else first + text.count("\n", 0, at)
 
     def __contains__(self, word: object) -> bool:
         if self._map is not None:
@@ -187,50 +231,142 @@ class WordTable:
         return self._counts[i] if i >= 0 else default
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self._counts)
 
     def items(self):
-        return zip(self._words, self._counts, strict=True)
+        if self._map is not None:
+            return self._map.items()
+        return zip(self.words(), self._counts, strict=True)
+
+
+class FormTable:
+    """The capitalisations of the words that have some, by lowercase word ("niger" -> ("Niger",)), kept
+    like ``WordTable``'s words: one string per prefix, of ``word<TAB>form<TAB>form`` lines, searched on
+    demand; answers are remembered."""
+
+    __slots__ = ("_chunks", "_seen")
+
+    def __init__(self, chunks: dict[str, tuple[int, str]]):
+        self._chunks = chunks
+        self._seen: dict[str, tuple[str, ...] | None] = {}
+
+    @classmethod
+    def from_dict(cls, forms: Mapping[str, tuple[str, ...]]) -> FormTable:
+        keys = sorted(forms)
+        return cls(_chunks(keys, ["\t".join((k, *forms[k])) for k in keys]))
+
+    def to_data(self) -> dict[str, tuple[int, str]]:
+        return self._chunks
+
+    def get(self, low: str, default=None):
+        got = self._seen.get(low, _ABSENT)
+        if got is _ABSENT:
+            got = self._seen[low] = self._find(low)
+        return default if got is None else got
+
+    def _find(self, low: str) -> tuple[str, ...] | None:
+        chunk = self._chunks.get(low[:_PREFIX])
+        if chunk is None or "\n" in low or "\t" in low:
+            return None
+        text = chunk[1]
+        at = text.find(f"\n{low}\t")
+        if at < 0:
+            return None
+        line = text[at + 1 : text.index("\n", at + 1)]
+        return tuple(line.split("\t")[1:])
+
+    def __getitem__(self, low: str) -> tuple[str, ...]:
+        got = self.get(low)
+        if got is None:
+            raise KeyError(low)
+        return got
+
+    def __contains__(self, low: object) -> bool:
+        return isinstance(low, str) and self.get(low) is not None
+
+    def to_dict(self) -> dict[str, tuple[str, ...]]:
+        out = {}
+        for _first, text in self._chunks.values():
+            for line in text[1:-1].split("\n"):
+                key, *forms = line.split("\t")
+                out[key] = tuple(forms)
+        return out
+
+
+_ABSENT = object()
+
+
+def _cache_paths() -> tuple[Path, Path, Path]:
+    """The main cache file, the usage table's and the distance-2 index's, for the current sources."""
+    key = _cache_key(_sources())
+    base = _cache_dir() / f"lexicon-{key}"
+    return base.with_suffix(".marshal"), Path(f"{base}-usage.marshal"), Path(f"{base}-near.marshal")
 
 
 def _load_tables():
     """(counts, forms, misspellings, a loader of usage, terms), from the cache when it is fresh.
 
-    Two pickle files per cache key: the main tables, read on every run, and the usage table, read only
-    when a document has words no dictionary lists."""
-    key = _cache_key(_sources())
-    main = _cache_dir() / f"lexicon-{key}.pickle"
-    extra = _cache_dir() / f"lexicon-{key}-usage.pickle"
+    The cache is ``marshal`` data (the quickest format Python reads) in three files per cache key: the
+    main tables, read on every run in a few milliseconds since they are stored the way they are used
+    (``WordTable``, ``FormTable``); the usage table, read only when a document has words no dictionary
+    lists; and the distance-2 index (``_load_bags``), read only when a typo needs it."""
+    main, extra, _near = _cache_paths()
     try:
-        with open(main, "rb") as f:
-            words, values, forms, misspellings, terms = pickle.load(f)
-        table = WordTable.from_bytes(words, values)
-        return table, forms, misspellings, lambda: _read_usage(extra), terms
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        # marshal.load on a file reads object by object: reading the bytes first is several times faster
+        fmt, chunks, values, forms, misspellings, terms = marshal.loads(main.read_bytes())
+        if fmt != _FORMAT:
+            raise ValueError(fmt)
+        table = WordTable.from_data(chunks, values)
+        return table, FormTable(forms), misspellings, lambda: _read_marshal(extra, 2), frozenset(terms)
+    except (OSError, EOFError, ValueError, TypeError):
         pass
     counts, forms, usage, misspellings, terms = _build_tables()
     table = WordTable.from_dict(counts)
+    form_table = FormTable.from_dict(forms)
     try:
         main.parent.mkdir(parents=True, exist_ok=True)
-        for old in main.parent.glob("lexicon-*"):
-            if key not in old.name:  # an older version's cache (another process may be writing ours)
-                old.unlink(missing_ok=True)
-        for path, data in ((extra, usage), (main, (*table.to_bytes(), forms, misspellings, terms))):
-            tmp = path.with_suffix(f".tmp{os.getpid()}")
-            with open(tmp, "wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+        _prune_cache(main.parent, main.stem)
+        data = (_FORMAT, *table.to_data(), form_table.to_data(), misspellings, sorted(terms))
+        _write_marshal(extra, usage)
+        _write_marshal(main, data)
     except OSError:
         pass  # a read-only home: work without the cache
-    return table, forms, misspellings, lambda: usage, terms
+    return table, form_table, misspellings, lambda: usage, terms
 
 
-def _read_usage(path: Path) -> dict[str, int]:
+# Caches of other sources (another checkout, an older version) are removed past this many.
+_CACHES_KEPT = 4
+
+
+def _prune_cache(folder: Path, keep: str) -> None:
+    """Remove the oldest caches of other keys, keeping a few: two checkouts in use side by side would
+    otherwise rebuild each other's cache on every run."""
+    stems: dict[str, float] = {}
+    for path in folder.glob("lexicon-*"):
+        stem = path.name.split(".")[0].removesuffix("-usage").removesuffix("-near")
+        if stem != keep:
+            try:
+                stems[stem] = max(stems.get(stem, 0.0), path.stat().st_mtime)
+            except OSError:
+                continue
+    for stem in sorted(stems, key=stems.__getitem__, reverse=True)[_CACHES_KEPT - 1 :]:
+        for path in folder.glob(f"{stem}*"):
+            path.unlink(missing_ok=True)
+
+
+def _write_marshal(path: Path, data) -> None:
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        marshal.dump(data, f)
+    os.replace(tmp, path)
+
+
+def _read_marshal(path: Path, which: int):
+    """The usage table (``which`` = 2, in ``_build_tables``'s order) from ``path``, rebuilt if unreadable."""
     try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-        return _build_tables()[2]
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return _build_tables()[which]
 
 
 def normalize(word: str) -> str:
@@ -272,7 +408,7 @@ class Lexicon:
         misspellings: dict[str, tuple[str, ...]] | None = None,
         usage: dict[str, int] | Callable[[], dict[str, int]] | None = None,
         terms: frozenset[str] = frozenset(),
-        bags: Callable[[Lexicon], dict[int, BagIndex]] | None = None,
+        bags: Callable[[Lexicon], dict[int, tuple[BagIndex, list[int]]]] | None = None,
     ):
         self._terms = terms
         self._counts = counts if isinstance(counts, WordTable) else WordTable.from_dict(counts)
@@ -280,7 +416,7 @@ class Lexicon:
         self._forms = forms
         self._misspellings = misspellings or {}
         self._bags_source = bags or _build_bags
-        self._bags: dict[int, BagIndex] | None = None
+        self._bags: dict[int, tuple[BagIndex, list[int]]] | None = None
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._d2_cache: dict[str, dict[str, int]] = {}
@@ -407,6 +543,11 @@ class Lexicon:
 
     def _bag(self, k: int) -> BagIndex | None:
         """The words of ``near_words`` of length ``k``, indexed by their letters (loaded on first use)."""
+        got = self._near_index(k)
+        return got[0] if got is not None else None
+
+    def _near_index(self, k: int) -> tuple[BagIndex, list[int]] | None:
+        """``_bag(k)`` and its words' negated counts."""
         bags = self._bags
         if bags is None:
             bags = self._bags = self._bags_source(self)
@@ -497,10 +638,8 @@ class Lexicon:
         with characters outside a-z."""
         got = self._common_cache.get(k)
         if got is None:
-            bag = self._bag(k)
-            words = bag.words if bag is not None else []
-            counts = self._counts.materialize()
-            keys = [-counts[w] for w in words]
+            index = self._near_index(k)
+            words, keys = (index[0].words, index[1]) if index is not None else ([], [])
             other = sum(1 << i for i, w in enumerate(words) if not (w.isascii() and w.isalpha() and w.islower()))
             got = self._common_cache[k] = (keys, other)
         return got
@@ -728,15 +867,34 @@ def _reaching(keys: list[int], need: float) -> int:
     return i
 
 
-def _build_bags(lexicon: Lexicon) -> dict[int, BagIndex]:
-    return {k: BagIndex.build(words) for k, words in lexicon.near_words().items()}
+def _build_bags(lexicon: Lexicon) -> dict[int, tuple[BagIndex, list[int]]]:
+    """The distance-2 index of ``lexicon``: by length, its near words by their letters, and their negated
+    counts (half a second to build: it is cached with the lexicon, see ``_load_bags``)."""
+    counts = lexicon._counts.materialize()
+    return {k: (BagIndex.build(words), [-counts[w] for w in words]) for k, words in lexicon.near_words().items()}
+
+
+def _load_bags(path: Path, lexicon: Lexicon) -> dict[int, tuple[BagIndex, list[int]]]:
+    """``_build_bags``, read from ``path`` when it is there, else built and written there."""
+    try:
+        data = marshal.loads(path.read_bytes())
+        return {k: (BagIndex.from_data((words, has)), keys) for k, (words, has, keys) in data.items()}
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    bags = _build_bags(lexicon)
+    try:
+        _write_marshal(path, {k: (*bag.to_data(), keys) for k, (bag, keys) in bags.items()})
+    except OSError:
+        pass
+    return bags
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon, built from ``dictionaries/`` (cached on disk and per process)."""
     counts, forms, misspellings, usage, terms = _load_tables()
-    return Lexicon(counts, forms, misspellings, usage, terms)
+    near = _cache_paths()[2]
+    return Lexicon(counts, forms, misspellings, usage, terms, bags=lambda lexicon: _load_bags(near, lexicon))
 
 
 __all__ = ["Lexicon", "load_lexicon", "dictionaries_dir", "match_case", "normalize"]

@@ -128,7 +128,7 @@ def test_cache_is_written_and_reused(tmp_path, monkeypatch):
     files = sorted(p.name for p in (tmp_path / "proofread").iterdir())
     assert len(files) == 2 and all(f.startswith("lexicon-") for f in files)
     again = lexicon_module._load_tables()
-    assert len(again[0]) == len(first[0]) and again[1] == first[1]
+    assert len(again[0]) == len(first[0]) and again[1].to_dict() == first[1].to_dict()
     assert again[3]() == first[3]()  # the usage table, read lazily
 
 
@@ -203,3 +203,25 @@ def test_bag_index_counts_missing_letters():
     assert bag.select(bag.missing_at_most(Counter("abc"), 2)) == ["abc", "abd", "aab", "cba"]
     assert BagIndex.from_data(bag.to_data()).select(bag.full) == bag.words
     assert missing_limit(5, 7) == 0 and missing_limit(5, 6) == 1 and missing_limit(5, 3) == 2
+
+
+def test_word_and_form_tables_answer_like_dicts():
+    """The tables the cache stores answer every look-up as the dicts they were built from, before and
+    after the word table builds its own dict."""
+    from proofread.lexicon import FormTable, WordTable
+
+    counts = {"a": 1, "ab": 2, "abc": 3, "abcd": 4, "abd": 5, "café": 6, "co-op": 7, "o'clock": 8, "zzz": 9}
+    forms = {"abc": ("ABC",), "café": ("café", "Café"), "zzz": ("Zzz",)}
+    queries = [*counts, "", "b", "abcde", "ab\nabc", "caf", "cafés", "Abc", "zz", "zzzz"]
+    table = WordTable.from_data(*WordTable.from_dict(counts).to_data())
+    form_table = FormTable(FormTable.from_dict(forms).to_data())
+    for materialized in (False, True):
+        if materialized:
+            table.materialize()
+        assert len(table) == len(counts) and dict(table.items()) == counts
+        for word in queries:
+            assert (word in table) == (word in counts), word
+            assert table.get(word, -1) == counts.get(word, -1), word
+    for word in queries:
+        assert form_table.get(word) == forms.get(word), word
+    assert form_table.to_dict() == forms
