@@ -16,13 +16,9 @@ piece into the temporary file (``StreamedWrite``) and renamed over the original 
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
-import signal
 import stat
 import sys
-import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,9 +37,14 @@ BLOCK_BYTES = 1 << 20  # read this much at a time
 
 TEMP_PREFIX = ".proofread-"
 TEMP_SUFFIX = ".tmp"
-_DEFERRED_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
-)
+_DEFERRED_SIGNAL_NAMES = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+
+
+def _deferred_signals() -> tuple[int, ...]:
+    """The signals held back while a file is replaced (those this platform has)."""
+    import signal
+
+    return tuple(getattr(signal, name) for name in _DEFERRED_SIGNAL_NAMES if hasattr(signal, name))
 
 
 class FileError(Exception):
@@ -96,17 +97,25 @@ def _size_text(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
 
+def _sha256(data: bytes = b""):
+    """A SHA-256 hash (hashlib is imported only by runs that may write a fix: it costs milliseconds)."""
+    import hashlib
+
+    return hashlib.sha256(data)
+
+
 def _too_large(path: str, size: int) -> FileError:
     return FileError(
         path, f"too large to check ({_size_text(size)}; the limit is {_size_text(MAX_FILE_BYTES)} of prose)"
     )
 
 
-def read_source(path: str) -> SourceFile | ChunkedSource:
+def read_source(path: str, digest: bool = True) -> SourceFile | ChunkedSource:
     """Read and decode a file (or stdin) as UTF-8 text, refusing what is not text.
 
     A regular file over ``WHOLE_FILE_BYTES`` is not read here: it comes back as an open ``ChunkedSource``
-    (close it, or use it as a context manager) whose ``pieces()`` read it.
+    (close it, or use it as a context manager) whose ``pieces()`` read it. ``digest``: hash the bytes
+    read, which writing a fix back needs (a run that writes nothing can do without).
     """
     if path == STDIN:
         try:
@@ -117,9 +126,9 @@ def read_source(path: str) -> SourceFile | ChunkedSource:
             raise FileError(path, f"too large to check (more than {_size_text(MAX_STDIN_BYTES)} on stdin)")
         text, bom = decode(path, data)
         _check_lines(path, text)
-        return SourceFile(path, text, bom, digest=hashlib.sha256(data).digest())
+        return SourceFile(path, text, bom, digest=_sha256(data).digest() if digest else b"")
     try:
-        opened = _open_regular(path)
+        opened = _open_regular(path, digest)
         if isinstance(opened, ChunkedSource):
             return opened
         data, st = opened
@@ -139,11 +148,11 @@ def read_source(path: str) -> SourceFile | ChunkedSource:
         size=st.st_size,
         device=st.st_dev,
         inode=st.st_ino,
-        digest=hashlib.sha256(data).digest(),
+        digest=_sha256(data).digest() if digest else b"",
     )
 
 
-def _open_regular(path: str) -> tuple[bytes, os.stat_result] | ChunkedSource:
+def _open_regular(path: str, digest: bool = True) -> tuple[bytes, os.stat_result] | ChunkedSource:
     """The bytes of a regular file and its status, refusing anything that is not one without blocking;
     a file over ``WHOLE_FILE_BYTES`` is left open, unread, as a ``ChunkedSource``."""
     before = os.stat(path)  # look before opening: opening a FIFO blocks, opening a device may act
@@ -160,7 +169,7 @@ def _open_regular(path: str) -> tuple[bytes, os.stat_result] | ChunkedSource:
         if (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
             raise FileError(path, "was replaced while being read; check it again")
         if st.st_size > WHOLE_FILE_BYTES:
-            source, fd = ChunkedSource(path, fd, st), -1  # the source owns the descriptor now
+            source, fd = ChunkedSource(path, fd, st, digest), -1  # the source owns the descriptor now
             return source
         blocks = []
         remaining = WHOLE_FILE_BYTES + 1
@@ -192,7 +201,7 @@ def _digest_of(path: str) -> bytes:
     if isinstance(opened, ChunkedSource):
         with opened:
             return opened.digest_all()
-    return hashlib.sha256(opened[0]).digest()
+    return _sha256(opened[0]).digest()
 
 
 def decode(path: str, data: bytes) -> tuple[str, bool]:
@@ -288,10 +297,11 @@ class ChunkedSource:
     text) that ``StreamedWrite`` needs to replace the file.
     """
 
-    def __init__(self, path: str, fd: int, st: os.stat_result) -> None:
+    def __init__(self, path: str, fd: int, st: os.stat_result, digest: bool = True) -> None:
         self.path = path
         self._fd = fd
         self._st = st
+        self._digest = digest
         self._source: SourceFile | None = None
         self.bom = False  # known once the first piece is read
 
@@ -314,7 +324,7 @@ class ChunkedSource:
             yield block
 
     def digest_all(self) -> bytes:
-        digest = hashlib.sha256()
+        digest = _sha256()
         for block in self._blocks():
             digest.update(block)
         return digest.digest()
@@ -325,11 +335,12 @@ class ChunkedSource:
         path = self.path
         decoder = codecs.getincrementaldecoder("utf-8")()
         guard = LineGuard(path)
-        digest = hashlib.sha256()
+        digest = _sha256() if self._digest else None
         offset = newlines = 0  # bytes read so far, and line breaks among them
         bom = False
         for block in self._blocks():
-            digest.update(block)
+            if digest is not None:
+                digest.update(block)
             if offset == 0:
                 _refuse_other_encodings(path, block)
                 bom = self.bom = block.startswith(b"\xef\xbb\xbf")
@@ -366,7 +377,7 @@ class ChunkedSource:
             size=after.st_size,
             device=after.st_dev,
             inode=after.st_ino,
-            digest=digest.digest(),
+            digest=digest.digest() if digest is not None else b"",
         )
 
     def source(self) -> SourceFile:
@@ -425,6 +436,8 @@ class StreamedWrite:
         self.target = os.path.realpath(path)
         _check_writable(path, self.target)
         try:
+            import tempfile
+
             self._fd, self._tmp = tempfile.mkstemp(
                 prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=os.path.dirname(self.target)
             )
@@ -502,6 +515,8 @@ def _unchanged_status(source: SourceFile, target: str) -> os.stat_result:
 
 
 def _replace(source: SourceFile, target: str, data: bytes, st: os.stat_result) -> None:
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=os.path.dirname(target))
     try:
         _write_all(fd, data)
@@ -582,6 +597,9 @@ def _signals_deferred() -> Iterator[None]:
 
     Only the main thread may set signal handlers; elsewhere the block runs unprotected.
     """
+    import signal
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -591,7 +609,7 @@ def _signals_deferred() -> Iterator[None]:
     def hold(signum: int, frame: object) -> None:
         received.append(signum)
 
-    for sig in _DEFERRED_SIGNALS:
+    for sig in _deferred_signals():
         try:
             previous[sig] = signal.signal(sig, hold)
         except (OSError, ValueError):

@@ -217,7 +217,7 @@ class Session:
         """Check one file (and fix it, when asked); ``keep_text`` keeps its whole text in the result, and
         ``chunk_map`` checks the chunks of a file too large to read whole (default: here, in turn)."""
         try:
-            source = read_source(path)
+            source = read_source(path, digest=self.settings.fix)  # only a fix is written back
         except FileError as exc:
             return FileResult(path, error=str(exc))
         plan = self.plan_for(path)

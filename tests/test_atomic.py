@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 
 import pytest
@@ -168,7 +169,7 @@ def test_failure_before_the_rename_leaves_the_original_and_no_temporary_file(
         real_write = os.write
         monkeypatch.setattr(files.os, "write", lambda fd, d: real_write(fd, d) if fd <= 2 else failure())
     elif where == "mkstemp":
-        monkeypatch.setattr(files.tempfile, "mkstemp", failure)
+        monkeypatch.setattr(tempfile, "mkstemp", failure)
     else:
         monkeypatch.setattr(files.os, where, failure)
     with pytest.raises(FileError) as info:
@@ -234,9 +235,9 @@ def test_sigint_during_the_write_is_delivered_after_the_rename(source, tmp_path,
 
 
 def test_handlers_are_restored_after_a_write(source):
-    before = {s: signal.getsignal(s) for s in files._DEFERRED_SIGNALS}
+    before = {s: signal.getsignal(s) for s in files._deferred_signals()}
     write_atomically(source, NEW)
-    assert {s: signal.getsignal(s) for s in files._DEFERRED_SIGNALS} == before
+    assert {s: signal.getsignal(s) for s in files._deferred_signals()} == before
 
 
 def test_write_from_a_thread_still_works(source, tmp_path):

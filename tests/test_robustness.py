@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -228,7 +229,7 @@ def test_folder_not_writable(tmp_path, monkeypatch):
         def refuse(*a, **kw):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(tmp_path))
 
-        monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
     else:
         tmp_path.chmod(0o555)
     try:
@@ -411,10 +412,10 @@ def test_file_that_disappears_before_it_is_read(tmp_path, good, monkeypatch):
     gone.write_text(FAULTY, encoding="utf-8")
     real_read_source = files.read_source
 
-    def vanish_first(path):
+    def vanish_first(path, **kw):
         if path == str(gone) and gone.exists():
             gone.unlink()
-        return real_read_source(path)
+        return real_read_source(path, **kw)
 
     monkeypatch.setattr("proofread.runner.read_source", vanish_first)
     check_bad(gone, good, "no such file or directory")
