@@ -166,7 +166,9 @@ class _KnownTexts:
     sets so that a document's words are sorted by set operations (a token's kind depends on its text
     alone, so these facts hold wherever the text occurs)."""
 
-    def __init__(self):
+    def __init__(self, generation: int = 0):
+        self.generation = generation  # how many times the facts were dropped (to keep memory bounded)
+        self.log: list[str] = []  # every text seen, in the order first seen
         self.seen: set[str] = set()
         self.key: dict[str, str] = {}  # lowercase and capitalised words -> ``word_key``
         self.lower: set[str] = set()  # words in lowercase: "economic", "russia’s"
@@ -188,9 +190,10 @@ class _KnownTexts:
         if not new:
             return
         if len(self.seen) + len(new) > 300_000:
-            self.__init__()
+            self.__init__(self.generation + 1)
             new = set(words)
         self.seen.update(new)
+        self.log.extend(new)
         word = TokenKind.WORD
         for text in new:
             kind = word_kind(text)
@@ -238,6 +241,22 @@ _UPPER = 1 << 20
 def lowercase_variants(key: str) -> tuple[str, ...]:
     """The lowercase words whose ``word_key`` is ``key``: "russia", "russia’s", "russia'" ..."""
     return (key, *(key + a + "s" for a in _APOSTROPHES), *(key + a for a in _APOSTROPHES))
+
+
+def texts_seen_since(mark: tuple[int, int]) -> tuple[tuple[int, int], list[str], bool]:
+    """The texts first seen since ``mark`` (the mark an earlier call returned; (-1, 0) the first time),
+    the mark to pass next time, and whether a cache built on the texts seen before should be dropped
+    (the facts were dropped to keep memory bounded: the texts returned are then all those known)."""
+    generation, position = mark
+    log = _TEXTS.log
+    if generation != _TEXTS.generation:
+        return (_TEXTS.generation, len(log)), log[:], True
+    return (generation, len(log)), log[position:], False
+
+
+def is_lowercase_text(text: str) -> bool:
+    """Whether ``text``, seen in this process, is a lowercase word ("economic", "russia’s")."""
+    return text in _TEXTS.lower
 
 
 class _Links(dict):

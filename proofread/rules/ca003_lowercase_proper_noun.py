@@ -43,10 +43,12 @@ from proofread.casing import (
     copy_case,
     evidence,
     is_capitalised,
+    is_lowercase_text,
     known_casings,
     proper_form,
     prose_word,
     split_possessive,
+    texts_seen_since,
     word_key,
 )
 from proofread.model import Edit, Fix, TokenKind
@@ -201,7 +203,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
       unknown word, inside a name spelt out by an acronym, or where its sentence start is uncertain.
     """
     words = _WordTable.of(lexicon, casings)
-    words.learn(ev.lower_words)
+    words.learn()
     texts, tokens = ev.texts, ev.doc.tokens
     lower = ev.lower_words - words.ignored
     if vocabulary:
@@ -278,7 +280,7 @@ class _WordTable:
 
     def __init__(self, lexicon, casings):
         self.lexicon, self.casings = lexicon, casings
-        self.seen: set[str] = set()
+        self.mark = (-1, 0)  # how far into the texts seen in this process the table is
         self.key: dict[str, str] = {}
         self.name: dict[str, str] = {}  # words the lexicon knows only as names ("niger", "tutsi-led")
         self.named: set[str] = set()
@@ -290,14 +292,20 @@ class _WordTable:
     @classmethod
     def of(cls, lexicon, casings) -> _WordTable:
         table = cls._current
-        if table is None or table.lexicon is not lexicon or table.casings is not casings or len(table.seen) > 300_000:
+        if table is None or table.lexicon is not lexicon or table.casings is not casings:
             table = cls._current = cls(lexicon, casings)
         return table
 
-    def learn(self, words) -> None:
+    def learn(self) -> None:
+        """Take in the lowercase words seen in this process since the last call."""
+        self.mark, texts, dropped = texts_seen_since(self.mark)
+        if dropped:
+            self.__init__(self.lexicon, self.casings)
+            self.mark, texts, _ = texts_seen_since(self.mark)
         lexicon = self.lexicon
-        for word in words - self.seen:
-            self.seen.add(word)
+        for word in texts:
+            if not is_lowercase_text(word):
+                continue
             key = self.key[word] = word_key(word)
             if key != word:
                 self.apostrophes.add(word)

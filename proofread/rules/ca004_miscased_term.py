@@ -17,7 +17,7 @@ ordinary word.
 
 from __future__ import annotations
 
-from proofread.casing import evidence, known_casings, prose_word, word_key
+from proofread.casing import evidence, known_casings, prose_word, texts_seen_since, word_key
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 from proofread.sentences import word_kind
@@ -31,23 +31,26 @@ class _Miscased:
 
     def __init__(self, casings):
         self.casings = casings
-        self.seen: set[str] = set()
+        self.mark = (-1, 0)  # how far into the texts seen in this process the table is
         self.canonical: dict[str, str] = {}  # "Github" -> "GitHub"
 
     @classmethod
     def of(cls, casings) -> _Miscased:
         table = cls.current
-        if table is None or table.casings is not casings or len(table.seen) > 300_000:
+        if table is None or table.casings is not casings:
             table = cls.current = cls(casings)
         return table
 
-    def learn(self, words) -> None:
-        word_kind_word = TokenKind.WORD
-        for word in set(words).difference(self.seen):
-            self.seen.add(word)
-            canonical = self.casings.get(word.lower())
-            if canonical is not None and word != canonical and word_kind(word) is word_kind_word:
-                self.canonical[word] = canonical
+    def learn(self) -> None:
+        """Take in the texts seen since the last call."""
+        self.mark, texts, dropped = texts_seen_since(self.mark)
+        if dropped:
+            self.canonical.clear()
+        word = TokenKind.WORD
+        for text in texts:
+            canonical = self.casings.get(text.lower())
+            if canonical is not None and text != canonical and word_kind(text) is word:
+                self.canonical[text] = canonical
 
 
 class MiscasedTerm(Rule):
@@ -65,7 +68,7 @@ class MiscasedTerm(Rule):
     def check(self, doc, ctx):
         table = _Miscased.of(known_casings())
         ev = evidence(doc)
-        table.learn(ev.words)
+        table.learn()
         miscased = table.canonical.keys() & ev.words
         if not miscased:
             return
