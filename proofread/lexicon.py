@@ -25,14 +25,13 @@ document needs them. ``load_lexicon()`` is cached per process, and nothing loads
 from __future__ import annotations
 
 import array
-import gzip
-import hashlib
 import marshal
 import math
 import os
+import zlib
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -79,20 +78,25 @@ def _cache_dir() -> Path:
 def _cache_key(paths: list[Path]) -> str:
     from proofread import __version__
 
-    h = hashlib.sha256(f"{_FORMAT}|{__version__}".encode())
+    parts = [f"{_FORMAT}|{__version__}"]
     for p in paths:
         try:
             st = p.stat()
-            h.update(f"|{p}|{st.st_size}|{st.st_mtime_ns}".encode())
+            parts.append(f"|{p}|{st.st_size}|{st.st_mtime_ns}")
         except OSError:
-            h.update(f"|{p}|missing".encode())
-    return h.hexdigest()[:20]
+            parts.append(f"|{p}|missing")
+    # two checksums of the description, not a cryptographic hash: importing hashlib (OpenSSL) costs
+    # several milliseconds of every start, and a cache key only has to change when the sources do
+    data = "".join(parts).encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _read_lines(path: Path) -> list[str]:
     if not path.exists():
         return []
     if path.suffix == ".gz":
+        import gzip  # only when the cache is built
+
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     else:
         text = path.read_text(encoding="utf-8")
@@ -166,7 +170,7 @@ class WordTable:
     # look-ups answered from the strings before the dict is built: together they cost about as much
     MATERIALIZE_AFTER = 20_000
 
-    def __init__(self, chunks: dict[str, tuple[int, str]], counts: array.array):
+    def __init__(self, chunks: dict[str, tuple[int, str]], counts: Sequence[int]):
         self._chunks = chunks
         self._counts = counts
         self._map: dict[str, int] | None = None
@@ -196,9 +200,7 @@ class WordTable:
 
     @classmethod
     def from_data(cls, chunks: dict[str, tuple[int, str]], counts: bytes) -> WordTable:
-        values = array.array("q")
-        values.frombytes(counts)
-        return cls(chunks, values)
+        return cls(chunks, memoryview(counts).cast("q"))  # read in place, not copied
 
     def _index(self, word: str) -> int:
         self._budget -= 1
@@ -422,7 +424,7 @@ class Lexicon:
         self._d2_cache: dict[str, dict[str, int]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._common_cache: dict[int, tuple[list[int], int]] = {}
-        self._context_sizes: dict[int, int] = {}
+        self._context_size: tuple[Mapping[str, int] | None, int] = (None, 0)
         # Per-run answers by word as written: word frequencies are skewed, so most lookups repeat.
         self._known_cache: dict[str, bool] = {}
         self._term_cache: dict[str, bool] = {}
@@ -782,10 +784,12 @@ class Lexicon:
         seen = context.get(cand, 0)
         if not seen:
             return 0.0
-        total = self._context_sizes.get(id(context))
-        if total is None:
+        # the size of the last context, kept with the context itself: an id alone may be reused by the
+        # next document's counts once the last ones are freed
+        last, total = self._context_size
+        if last is not context:
             total = sum(context.values())
-            self._context_sizes = {id(context): total}
+            self._context_size = (context, total)
         expected = self._counts.get(cand, 0) / 1e9 * total
         return self.CONTEXT_WEIGHT * math.log1p(seen / (1.0 + expected))
 
