@@ -219,6 +219,33 @@ def test_unknown_surname_beside_a_first_name(ctx):
         assert findings(text, ctx, codes={"CA003"}) == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He works at the Department of veterans Affairs in Denver.", "veterans"),
+        ("It was made by the Center of excellence for Collaborative Innovation last year.", "excellence"),
+        ("She joined the Office of the chief Financial Officer in May.", "chief"),
+        ("They called the National Center for missing and Exploited Children.", "missing"),
+    ],
+)
+def test_lowercase_word_after_a_name_head(ctx, text, word):
+    # a head noun of a name ("Department", "Center", "Office"), "of" or "for", then this word, then
+    # capitalised ordinary words: the word belongs to the name
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", word, word.capitalize())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It can strengthen the Affordable Care Act and expand Medicare coverage.",  # "and" joins clauses
+        "The Department of our Future Planning met.",  # a possessive is no part of a name
+        "The Office of trained Staff Services met.",  # a participle, not a name's word
+    ],
+)
+def test_lowercase_word_after_a_name_head_left_alone(ctx, text):
+    assert findings(text, ctx, codes={"CA003"}) == []
+
+
 def test_name_fix_safety(ctx):
     found = check_text("They flew to moscow.", "doc.txt", CASING_RULES, ctx, False)
     assert [d.fix.applicability for d in found] == [Applicability.SAFE]

@@ -8,7 +8,9 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   "Burkina Faso" appears; "the department of Labor" where "the Department of Labor" appears);
 - an acronym in brackets spells the name out ("General services Administration (GSA)");
 - it sits inside a run of capitalised ordinary words ("the Environmental protection Agency", "Federal
-  student Aid"), or is an institution closing one ("Clemson university");
+  student Aid"), or is an institution closing one ("Clemson university"), or follows the head noun of a
+  name and "of" or "for" with capitalised ordinary words after it ("the Department of veterans Affairs",
+  "the Center of excellence for Collaborative Innovation");
 - the document always writes it capitalised on its own, at least twice ("Congress ... congress");
 - it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
   from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
@@ -112,17 +114,23 @@ class LowercaseProperNoun(Rule):
         in_acronym = i in ev.in_acronym_name
         next_i = ev.next[i]
         may_be_phrase = next_i >= 0 and is_capitalised(tokens[next_i].text)
+        if not may_be_phrase and next_i >= 0 and tokens[next_i].text.lower() in _CONNECTORS:
+            after_connector = ev.next[next_i]  # "Center of excellence for Collaborative Innovation"
+            headed = after_connector >= 0 and is_capitalised(tokens[after_connector].text)
+        else:
+            headed = may_be_phrase
         after_name = ev.prev[i] >= 0 and is_capitalised(tokens[ev.prev[i]].text)
         if (
             not caps
             and not in_acronym
             and not may_be_phrase
+            and not headed
             and not (after_name and (capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word)))
         ):
             return None  # no evidence of any kind
         mine = _phrase_keys(ev, i, lexicon=lexicon)
         plain = {k[:-1] for k in mine}
-        found = _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase)
+        found = _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase, headed)
         if found is None:
             return None
         if others and plain:
@@ -149,7 +157,7 @@ class LowercaseProperNoun(Rule):
         return (fixed, *found)
 
 
-def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase):
+def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase, headed):
     """(safe, reason) when the phrase around token ``i``, the document's capitals or the lexicon show the
     word is a name; None otherwise."""
     if caps:
@@ -165,6 +173,8 @@ def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acrony
     if may_be_phrase and _inside_title_phrase(ev, i, lexicon):
         return False, "between capitalised words of a name"
     if may_be_phrase and _inside_title_phrase(ev, i, lexicon, heads=False):
+        return False, "between capitalised words of a name"
+    if headed and _after_name_head(ev, i, lexicon):
         return False, "between capitalised words of a name"
     if _ends_title_phrase(ev, i, lexicon):
         return False, "the last word of a capitalised name"
@@ -217,6 +227,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     if weak:
         after = weak & words.after_name
         todo.update(ev.beside_capital(after, after, weak))
+        todo.update(_after_name_heads(ev, weak))
         for i in ev.title_indices:  # "Dr. hasan": the title check
             if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
                 todo.add(i + 1)
@@ -235,6 +246,21 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     return [(i, key[texts[i]], texts[i], name.get(texts[i])) for i in todo]
 
 
+def _after_name_heads(ev, words) -> set[int]:
+    """The places of ``words`` where ``_after_name_head`` may hold: a capitalised word three or four
+    words before, and one right after or after a joining word ("Department of veterans Affairs",
+    "Office of the chief Financial Officer", "Center of excellence for Collaborative Innovation")."""
+    texts = ev.texts
+    capitalised = ev.capitalised_indices
+    found = set()
+    for c in capitalised:
+        for i in (c - 1, c - 2):
+            if i > 1 and texts[i] in words and (i == c - 1 or texts[c - 1].lower() in _CONNECTORS):
+                if i - 2 in capitalised or i - 3 in capitalised:
+                    found.add(i)
+    return found
+
+
 def _may_be_name_alone(ev, word, key, lexicon) -> bool:
     """Whether ``_judge`` may find ``word``, written lowercase once and capitalised elsewhere, a name
     without phrase evidence: a word no dictionary knows, or one it also knows as a name that the document
@@ -250,7 +276,8 @@ def _may_be_name_alone(ev, word, key, lexicon) -> bool:
 
 def _with_phrase_evidence(ev, word, key, places) -> list[int]:
     """The places of ``word``, a word the document writes capitalised and lowercase more than once, where
-    ``_judge`` may find evidence: inside a name spelt out by an acronym, before a capitalised word, as an
+    ``_judge`` may find evidence: inside a name spelt out by an acronym, before a capitalised word (or a
+    joining word and a capitalised word: "Center of excellence for Collaborative Innovation"), as an
     institution, or with a capitalised word within two words on a side whose neighbour is the same as
     beside one of the capitalised occurrences ("Burkina faso" where "Burkina Faso" appears)."""
     texts = ev.texts
@@ -267,6 +294,7 @@ def _with_phrase_evidence(ev, word, key, places) -> list[int]:
         for i in places
         if i in in_acronym_name
         or i + 1 in capitalised
+        or (i + 2 in capitalised and texts[i + 1].lower() in _CONNECTORS)
         or (i > 0 and texts[i - 1] in left and (i - 1 in capitalised or i - 2 in capitalised))
         or (i + 1 < n and texts[i + 1] in right and i + 2 in capitalised)
     ]
@@ -444,6 +472,34 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
     if p >= 0 and tokens[p].text.lower() in _CONNECTORS:
         p = ev.prev[p]
     return p >= 0 and _capitalised_common_word(tokens[p], lexicon)
+
+
+def _after_name_head(ev, i, lexicon) -> bool:
+    """Whether token ``i`` follows the head noun of a name and a joining word, and capitalised ordinary
+    words go on after it: "the Department of veterans Affairs", "the Center for new Media", "the Center
+    of excellence for Collaborative Innovation", "the Office of the chief Financial Officer"."""
+    tokens = ev.doc.tokens
+    word = tokens[i].text
+    if word.lower() in _NOT_IN_NAMES or word.endswith("ed") or not lexicon.is_known(word):
+        return False
+    n = ev.next[i]
+    if n >= 0 and tokens[n].text.lower() in _CONNECTORS:
+        n = ev.next[n]
+    if n < 0 or not _capitalised_common_word(tokens[n], lexicon):
+        return False
+    p = ev.prev[i]
+    if p >= 0 and tokens[p].text.lower() == "the":
+        p = ev.prev[p]
+    if p < 0 or tokens[p].text.lower() not in ("of", "for"):
+        return False  # not "and": "the Affordable Care Act and expand Medicare"
+    head = ev.prev[p]
+    return head >= 0 and _capitalised_common_word(tokens[head], lexicon) and _is_name_head(tokens[head].text)
+
+
+def _is_name_head(word) -> bool:
+    """ "Department", "Centers", "Office’s": a noun that heads names of institutions."""
+    stem = split_possessive(word)[0]
+    return stem in NAME_HEADS or stem.rstrip("s") in NAME_HEADS
 
 
 def _ends_title_phrase(ev, i, lexicon) -> bool:
