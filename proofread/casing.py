@@ -1,9 +1,13 @@
 """What the casing rules (CA...) share: word shapes, the known-casing list, and what a document says
 about how it capitalises each word.
 
-The document's own usage is the best evidence of a name. ``CasingEvidence`` counts, for every word, the
+The document's own usage is the best evidence of a name. ``CasingEvidence`` records, for every word, the
 places where the document writes it capitalised or lowercase *inside* a sentence (sentence starts say
 nothing about a word, and neither do title-case headings or table cells, where every word is capitalised).
+
+The casing rules look at every word of every file, so the evidence is worked out from the document's
+distinct words (facts about each text are kept for the process, as sets) and only for what a rule asks
+about; see the note above ``CasingEvidence``.
 """
 
 from __future__ import annotations

@@ -311,3 +311,44 @@ def test_evidence_unpacks_token_fields_in_order():
     from proofread.model import Token
 
     assert Token._fields == ("kind", "start", "end", "text", "block", "sentence_start")
+
+
+def test_evidence_matches_a_plain_walk_over_the_tokens(ctx):
+    """``CasingEvidence`` works things out lazily from distinct words; it must agree with the plain
+    definition, token by token: lowercase places (sentence starts included), capitals inside sentences
+    outside title-case blocks, and the phrase links."""
+    from proofread.casing import FUNCTION_WORDS, evidence, word_key
+    from proofread.document import build_document
+    from proofread.model import TokenKind
+
+    text = (
+        "# The Rise Of Burkina Faso\n\nMali and Burkina Faso met. Later, Burkina faso and russia’s envoy "
+        "left. Russia’s envoy, Russia and the U.S. met; the envoy’s  office was in Moscow.\n\n"
+        "- Security Cooperation\n- economic Partnerships\n\n| Country | Leader |\n|---|---|\n| Mali | Goïta |\n"
+    )
+    doc = build_document(text, "doc.md", True)
+    ev = evidence(doc)
+    tokens = doc.tokens
+    lower, capital, blocks = {}, {}, {}
+    for tok in tokens:
+        if tok.kind is TokenKind.WORD and tok.text.lower() not in FUNCTION_WORDS:
+            count, upper = blocks.get(tok.block, (0, 0))
+            blocks[tok.block] = (count + 1, upper + tok.text[:1].isupper())
+    title = {b for b, (count, upper) in blocks.items() if upper >= 0.7 * count}
+    for i, tok in enumerate(tokens):
+        if tok.kind is not TokenKind.WORD:
+            continue
+        if tok.text[:1].islower() and tok.text.islower():
+            lower.setdefault(word_key(tok.text), []).append(i)
+        elif is_capitalised(tok.text) and tok.sentence_start is False and tok.block not in title:
+            capital.setdefault(word_key(tok.text), []).append(i)
+    for key, places in lower.items():
+        assert ev.lower.get(key) == places, key
+    for key, places in capital.items():
+        assert ev.capital.get(key) == places, key
+    for key in {word_key(t.text) for t in tokens}:
+        assert ev.lower.get(key) == lower.get(key) and ev.capital.get(key) == capital.get(key), key
+    for i in range(1, len(tokens)):
+        gap = text[tokens[i - 1].end : tokens[i].start]
+        linked = tokens[i].block == tokens[i - 1].block and not tokens[i].sentence_start and gap and not gap.strip(" ")
+        assert (ev.prev[i] == i - 1) == bool(linked) and (ev.next[i - 1] == i) == bool(linked), i
