@@ -36,7 +36,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from proofread.spelling.bags import BagIndex, missing_limit
-from proofread.spelling.edits import edits1_costs, slip_cost
+from proofread.spelling.edits import edits1_costs, osa_distance, slip_cost
 from proofread.spelling.morphology import derivation
 
 _FORMAT = 9  # bump when the cached layout changes
@@ -850,8 +850,19 @@ class Lexicon:
         return low if low in forms else forms[0]
 
 
+# Pools up to this size are measured in Python: importing rapidfuzz costs more than a small run has
+# words to measure (a clean file with one unknown word measures one or two).
+_SMALL_POOL = 40
+
+
 def _within2(low: str, pool: list[str]):
     """(word, OSA distance) for the words of ``pool`` within two edits of ``low``, in pool order."""
+    if len(pool) <= _SMALL_POOL:
+        for cand in pool:
+            dist = osa_distance(low, cand)
+            if dist <= 2:
+                yield cand, dist
+        return
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 

@@ -225,3 +225,19 @@ def test_word_and_form_tables_answer_like_dicts():
     for word in queries:
         assert form_table.get(word) == forms.get(word), word
     assert form_table.to_dict() == forms
+
+
+def test_osa_distance_is_rapidfuzz_osa():
+    """Small pools are measured without rapidfuzz: the same distances."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from proofread.spelling.edits import osa_distance
+
+    rng = random.Random(7)
+    pairs = [("teh", "the"), ("ca", "abc"), ("", "ab"), ("abcd", "badc"), ("naïve", "naive")]
+    for _ in range(3000):
+        pairs.append(tuple("".join(rng.choice("abce'é") for _ in range(rng.randrange(7))) for _ in range(2)))
+    for a, b in pairs:
+        assert osa_distance(a, b) == OSA.distance(a, b), (a, b)
