@@ -198,20 +198,17 @@ class _KnownTexts:
             new = set(words)
         self.seen.update(new)
         self.log.extend(new)
-        word = TokenKind.WORD
+        word, initialism = TokenKind.WORD, TokenKind.INITIALISM
         for text in new:
             kind = word_kind(text)
-            capitalised = is_capitalised(text)
-            if capitalised:
-                self.capitalised.add(text)
-            if text.isupper() and 2 <= len(text) <= 8 and text.replace("-", "").isalpha():
-                self.acronym.add(text)
-            if text.lower() in TITLES:
-                self.title.add(text)
+            first_upper = text[:1].isupper()
+            capitalised = first_upper and any(map(str.islower, text[1:]))  # ``is_capitalised``
+            lowered = text.lower()
+            kinds = []  # the names of the sets below that ``text`` goes in
             score = 0
             if kind is word:
-                if text.lower() not in FUNCTION_WORDS:
-                    score = 1 + (_UPPER if text[:1].isupper() else 0)
+                if lowered not in FUNCTION_WORDS:
+                    score = 1 + (_UPPER if first_upper else 0)
                 if text.islower():
                     if text[0].islower():
                         self.lower.add(text)
@@ -219,23 +216,23 @@ class _KnownTexts:
                 elif capitalised:
                     self.capital.add(text)
                     self.key[text] = word_key(text)
-            elif kind is TokenKind.INITIALISM and text[:1].isupper():
-                self.initialism.add(text)
+                    kinds.append("capital")
             self.score[text] = score
-            kinds = tuple(
-                name
-                for name, texts in (
-                    ("capital", self.capital),
-                    ("capitalised", self.capitalised),
-                    ("initialism", self.initialism),
-                    ("acronym", self.acronym),
-                    ("title", self.title),
-                )
-                if text in texts
-            )
+            if capitalised:
+                self.capitalised.add(text)
+                kinds.append("capitalised")
+            if kind is initialism and first_upper:
+                self.initialism.add(text)
+                kinds.append("initialism")
+            if text.isupper() and 2 <= len(text) <= 8 and text.replace("-", "").isalpha():
+                self.acronym.add(text)
+                kinds.append("acronym")
+            if lowered in TITLES:
+                self.title.add(text)
+                kinds.append("title")
             if kinds:
                 self.marked.add(text)
-                self.kinds[text] = kinds
+                self.kinds[text] = tuple(kinds)
 
 
 _TEXTS = _KnownTexts()
