@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-CHUNK_CHARS = 1 << 18  # a chunk is cut at the first boundary after this many characters
+CHUNK_CHARS = 1 << 17  # a chunk is cut at the first boundary after this many characters
 MAX_CHUNK_CHARS = 8 * CHUNK_CHARS  # without a boundary, cut at a line end after this many
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
