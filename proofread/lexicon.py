@@ -894,7 +894,7 @@ def _load_bags(path: Path, lexicon: Lexicon) -> dict[int, tuple[BagIndex, list[i
     try:
         data = marshal.loads(path.read_bytes())
         return {k: (BagIndex.from_data((words, has)), keys) for k, (words, has, keys) in data.items()}
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError, AttributeError):  # missing, or not what we wrote
         pass
     bags = _build_bags(lexicon)
     try:

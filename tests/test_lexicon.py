@@ -241,3 +241,19 @@ def test_osa_distance_is_rapidfuzz_osa():
         pairs.append(tuple("".join(rng.choice("abce'é") for _ in range(rng.randrange(7))) for _ in range(2)))
     for a, b in pairs:
         assert osa_distance(a, b) == OSA.distance(a, b), (a, b)
+
+
+def test_distance2_index_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, lex):
+    import marshal
+
+    from proofread.lexicon import _load_bags
+
+    path = tmp_path / "near.marshal"
+    built = _load_bags(path, lex)  # no file yet: built and written
+    assert path.exists()
+    for damage in (b"", b"garbage", marshal.dumps([1, 2, 3]), marshal.dumps({3: (1, 2)})):
+        path.write_bytes(damage)
+        again = _load_bags(path, lex)
+        assert {k: (b.words, keys) for k, (b, keys) in again.items()} == {
+            k: (b.words, keys) for k, (b, keys) in built.items()
+        }
