@@ -159,7 +159,6 @@ def known_casings() -> dict[str, str]:
 # tokens a rule asks about. Scans over every token go through C-level helpers (``map``, ``compress``,
 # ``list.index``) rather than Python loops: the casing rules run on every word of every file.
 
-_KIND = itemgetter(0)
 _TEXT = itemgetter(3)
 _BLOCK = itemgetter(4)
 _START = itemgetter(5)
