@@ -110,6 +110,17 @@ def _too_large(path: str, size: int) -> FileError:
     )
 
 
+def is_large(path: str) -> bool:
+    """Whether ``path`` is a regular file too large to read whole (it will be checked in chunks)."""
+    if path == STDIN:
+        return False
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size > WHOLE_FILE_BYTES
+
+
 def read_source(path: str, digest: bool = True) -> SourceFile | ChunkedSource:
     """Read and decode a file (or stdin) as UTF-8 text, refusing what is not text.
 

@@ -3,7 +3,9 @@
 The CLI is a thin shell over ``run(settings)``; everything a run does is decided by ``Settings`` and the
 configuration files found next to the files (see ``proofread.config``). Per file the steps are:
 ``check_text`` -> project vocabulary -> fix-safety overrides -> inline suppressions (``proofread.suppress``);
-then, over the run, ``--diff-from`` and ``--baseline`` filter what is reported.
+then, over the run, ``--diff-from`` and ``--baseline`` filter what is reported. A file too large to read
+whole is checked chunk by chunk (``proofread.large_files``). A result keeps only the lines of its text
+that its findings need (``proofread.lines.Excerpt``), so memory does not grow with the input.
 
 Exit codes: 0 clean, 1 findings remain (or ``--diff`` would change something), 2 usage or I/O error.
 """
@@ -12,14 +14,12 @@ from __future__ import annotations
 
 import itertools
 import os
-import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
 from proofread.config import Config, ConfigError, Selection
-from proofread.files import STDIN, ChunkedSource, FileError, SourceFile, read_source, write_atomically
+from proofread.files import STDIN, ChunkedSource, FileError, SourceFile, is_large, read_source, write_atomically
 from proofread.lines import Excerpt
 from proofread.model import Applicability, Diagnostic
 
@@ -126,7 +126,7 @@ class Plan:
         if "<!--" in text:  # every directive is an HTML comment: most files need neither the parse nor the import
             from proofread.suppress import apply, parse
 
-            directives = parse(text, _is_markdown(path))
+            directives = parse(text, is_markdown(path))
             if directives:
                 diagnostics = apply(text, diagnostics, directives, self.enabled)
         return diagnostics
@@ -154,7 +154,7 @@ class Plan:
         return replace(d, fix=replace(d.fix, applicability=wanted))
 
 
-def _is_markdown(path: str) -> bool:
+def is_markdown(path: str) -> bool:
     try:
         from proofread.document import is_markdown_path
 
@@ -213,9 +213,9 @@ class Session:
                     return True
         return False
 
-    def process(self, path: str, keep_text: bool = False, chunk_map: ChunkMap | None = None) -> FileResult:
+    def process(self, path: str, keep_text: bool = False, chunk_map=None) -> FileResult:
         """Check one file (and fix it, when asked); ``keep_text`` keeps its whole text in the result, and
-        ``chunk_map`` checks the chunks of a file too large to read whole (default: here, in turn)."""
+        ``chunk_map`` checks the chunks of a file too large to read whole (``proofread.large_files``)."""
         try:
             source = read_source(path, digest=self.settings.fix)  # only a fix is written back
         except FileError as exc:
@@ -223,8 +223,10 @@ class Session:
         plan = self.plan_for(path)
         try:
             if isinstance(source, ChunkedSource):
+                from proofread.large_files import process_chunked
+
                 with source:
-                    return _process_chunked(source, self.settings, plan, keep_text, chunk_map)
+                    return process_chunked(source, self.settings, plan, keep_text, chunk_map)
             return _process(source, self.settings, plan, keep_text)
         except FileError as exc:
             return FileResult(path, error=str(exc))
@@ -372,14 +374,16 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
             results = itertools.chain([first], rest)
         if results is None:
             results = itertools.chain([first], map(session.process, paths[1:]))
-    elif settings.jobs > 1 and any(_is_large(p) for p in paths):
+    elif settings.jobs > 1 and any(is_large(p) for p in paths):
         # few files, one of them large: its chunks are checked by a pool, the files one after the other
         try:
             pool = _start_pool(session, paths, settings.jobs)
         except (OSError, ImportError):
             pool = None
         else:
-            chunk_map = _pool_chunk_map(pool, window=2 * settings.jobs)
+            from proofread.large_files import pool_chunk_map
+
+            chunk_map = pool_chunk_map(pool, window=2 * settings.jobs)
             results = (session.process(p, chunk_map=chunk_map) for p in paths)
     if results is None:
         results = map(session.process, paths)
@@ -397,36 +401,6 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
             pool.join()
 
 
-def _is_large(path: str) -> bool:
-    """Whether ``path`` is a regular file too large to read whole (it will be checked in chunks)."""
-    from proofread.files import WHOLE_FILE_BYTES
-
-    if path == STDIN:
-        return False
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(st.st_mode) and st.st_size > WHOLE_FILE_BYTES
-
-
-def _pool_chunk_map(pool, window: int) -> ChunkMap:
-    """A ChunkMap that checks chunks in ``pool``, in order, with at most ``window`` of them in flight (so
-    a large file is not read ahead into memory faster than the workers check it)."""
-    from collections import deque
-
-    def chunk_map(path: str, items: Iterable[tuple[str, bool]]) -> Iterator[ChunkOutcome]:
-        pending: deque = deque()
-        for text, last in items:
-            pending.append(pool.apply_async(_work_chunk, (path, text, last)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-
-    return chunk_map
-
-
 _SESSION: Session | None = None  # the session a worker process checks files with
 
 
@@ -439,11 +413,6 @@ def _init_worker(settings: Settings) -> None:
 def _work(path: str) -> FileResult:
     assert _SESSION is not None
     return _SESSION.process(path)
-
-
-def _work_chunk(path: str, text: str, last: bool) -> ChunkOutcome:
-    assert _SESSION is not None
-    return check_chunk(_SESSION.plan_for(path), _SESSION.settings, path, text, last)
 
 
 def _start_pool(session: Session, paths: list[str], jobs: int):
@@ -507,7 +476,7 @@ def _process(source: SourceFile, settings: Settings, plan: Plan, keep_text: bool
     from proofread.fix import fix_until_stable
     from proofread.verify import verifier_for
 
-    verify = verifier_for(source.path, markdown=_is_markdown(source.path))
+    verify = verifier_for(source.path, markdown=is_markdown(source.path))
     result = fix_until_stable(source.text, check, settings.required, verify=verify)
     warning = None
     if result.reverted:
@@ -526,103 +495,6 @@ def _process(source: SourceFile, settings: Settings, plan: Plan, keep_text: bool
     return FileResult.of(
         source.path, result.text, remaining, keep_text, fixed=result.applied, output=output, warning=warning
     )
-
-
-@dataclass(frozen=True)
-class ChunkOutcome:
-    """One chunk of a large file checked (and fixed): its text after fixes and what remains in it, at the
-    chunk's own offsets."""
-
-    text: str
-    diagnostics: tuple[Diagnostic, ...]
-    applied: int = 0
-    reverted: bool = False
-
-
-def check_chunk(plan: Plan, settings: Settings, path: str, text: str, last: bool) -> ChunkOutcome:
-    """Check one chunk of ``path`` as a document of its own, fixing it first when ``--fix`` is on."""
-    from proofread.chunks import drop_end_findings
-
-    def check(current: str) -> list[Diagnostic]:
-        return drop_end_findings(plan.check(current, path), current, last)
-
-    if not settings.fix:
-        return ChunkOutcome(text, tuple(check(text)))
-    from proofread.fix import fix_until_stable
-    from proofread.verify import verifier_for
-
-    fixed = fix_until_stable(text, check, settings.required, verify=verifier_for(path, markdown=_is_markdown(path)))
-    return ChunkOutcome(fixed.text, tuple(check(fixed.text)), fixed.applied, fixed.reverted)
-
-
-# How a large file's chunks are checked: (path, [(text, last), ...]) -> outcomes in the same order.
-ChunkMap = Callable[[str, Iterable[tuple[str, bool]]], Iterator[ChunkOutcome]]
-
-
-def _process_chunked(
-    source: ChunkedSource, settings: Settings, plan: Plan, keep_text: bool = False, chunk_map: ChunkMap | None = None
-) -> FileResult:
-    """Check (and fix) a file too large to read whole, chunk by chunk (see ``proofread.chunks``).
-
-    ``chunk_map`` checks the chunks (by default here, one after the other; a pool of workers may check
-    several at once); findings are mapped back to the file's offsets and lines. With ``--fix`` each
-    chunk's fixed text goes into a temporary file that replaces the file at the end, when some fix was
-    made and the file did not change meanwhile; ``--diff`` is refused (it would need the whole text twice).
-    """
-    from contextlib import ExitStack
-
-    from proofread.chunks import chunks
-    from proofread.files import WHOLE_FILE_BYTES, StreamedWrite
-
-    path = source.path
-    if settings.diff:
-        raise FileError(path, f"--diff is not available for a file over {WHOLE_FILE_BYTES >> 20} MiB; use --fix")
-    if chunk_map is None:
-
-        def chunk_map(path: str, items: Iterable[tuple[str, bool]]) -> Iterator[ChunkOutcome]:
-            return (check_chunk(plan, settings, path, text, last) for text, last in items)
-
-    items = ((c.text, c.last) for c in chunks(source.pieces(), _is_markdown(path)))
-    diagnostics: list[Diagnostic] = []
-    excerpts: list[Excerpt] = []
-    texts: list[str] = []
-    applied, reverted = 0, False
-    start, line = 0, 1  # where the next chunk begins in the text reported on (the fixed text)
-    with ExitStack() as stack:
-        writer = None
-        for outcome in chunk_map(path, items):
-            text = outcome.text
-            if settings.fix:
-                if writer is None:
-                    writer = stack.enter_context(StreamedWrite(path, source.bom))
-                writer.write(text)
-                applied += outcome.applied
-                reverted = reverted or outcome.reverted
-            found = [_shifted(d, start) for d in outcome.diagnostics]
-            diagnostics.extend(found)
-            excerpts.append(Excerpt.around(text, finding_ranges(found), start, line))
-            if keep_text:
-                texts.append(text)
-            start += len(text)
-            line += text.count("\n")
-        if writer is not None and applied:
-            writer.commit(source.source())
-    warning = f"{path}: some fixes were left out: they would change the Markdown structure" if reverted else None
-    whole = "".join(texts) if keep_text else None
-    excerpt = Excerpt.whole(whole) if whole is not None else Excerpt.join(excerpts)
-    return FileResult(path, tuple(diagnostics), excerpt, fixed=applied, warning=warning, text=whole)
-
-
-def _shifted(d: Diagnostic, delta: int) -> Diagnostic:
-    """``d`` found in a chunk, moved to the offsets of the whole text (the chunk begins at ``delta``)."""
-    if not delta:
-        return d
-    from proofread.model import Edit, Span
-
-    fix = d.fix
-    if fix is not None:
-        fix = replace(fix, edits=tuple(Edit(e.start + delta, e.end + delta, e.content) for e in fix.edits))
-    return replace(d, span=Span(d.span.start + delta, d.span.end + delta), fix=fix)
 
 
 def _report(results: list[FileResult], settings: Settings, out: TextIO) -> None:
