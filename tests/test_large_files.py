@@ -173,3 +173,35 @@ def test_chunks_checked_by_a_pool_give_what_one_process_gives(tmp_path, small_ch
     assert [dict(f, path="") for f in found1] == [dict(f, path="") for f in found2]
     assert one.read_bytes() == two.read_bytes()
     assert fix or found1
+
+
+def test_a_chunked_file_changed_while_checked_is_not_fixed(tmp_path, monkeypatch, small_chunks):
+    from proofread import large_files
+
+    text = "\n".join(PARAGRAPH for _ in range(60))
+    path = _write(tmp_path, "big.md", text)
+    real_check = large_files.check_chunk
+    calls = []
+
+    def edit_midway(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write("Added meanwhile.\n")
+        return real_check(*args)
+
+    monkeypatch.setattr(large_files, "check_chunk", edit_midway)
+    code, _, err = _report(path, fix=True, jobs=1)
+    assert code == 2 and "changed while being read" in err  # noticed before anything is written
+    assert path.read_text(encoding="utf-8") == text + "Added meanwhile.\n"
+    assert os.listdir(tmp_path) == ["big.md"]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write a read-only file")
+def test_a_read_only_chunked_file_is_not_fixed(tmp_path, small_chunks):
+    text = "\n".join(PARAGRAPH for _ in range(60))
+    path = _write(tmp_path, "big.md", text)
+    path.chmod(0o444)
+    code, _, err = _report(path, fix=True, jobs=1)
+    assert code == 2 and "read-only" in err
+    assert path.read_text(encoding="utf-8") == text and os.listdir(tmp_path) == ["big.md"]
