@@ -585,8 +585,9 @@ class Lexicon:
         """(candidate, log-frequency, slip cost) for the words one edit from ``low``; cached."""
         got = self._near_cache.get(low)
         if got is None:
-            counts = self._counts
-            table = counts.materialize()
+            # the table, not its dict: a small run asks a few hundred questions, which the table answers
+            # without building the dict (it builds it itself once a run asks many)
+            table = self._counts
             got = [(c, math.log(table[c]), cost) for c, cost in edits1_costs(low, table).items()]
             self._near_cache[low] = got
         return got
@@ -641,8 +642,10 @@ class Lexicon:
         got = self._common_cache.get(k)
         if got is None:
             index = self._near_index(k)
-            words, keys = (index[0].words, index[1]) if index is not None else ([], [])
-            other = sum(1 << i for i, w in enumerate(words) if not (w.isascii() and w.isalpha() and w.islower()))
+            keys, other = [], 0
+            if index is not None:
+                bag, keys = index
+                other = bag.holding_any_but(_LOWERCASE_ASCII)
             got = self._common_cache[k] = (keys, other)
         return got
 
@@ -853,6 +856,9 @@ class Lexicon:
 # Pools up to this size are measured in Python: importing rapidfuzz costs more than a small run has
 # words to measure (a clean file with one unknown word measures one or two).
 _SMALL_POOL = 40
+
+
+_LOWERCASE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _within2(low: str, pool: list[str]):

@@ -22,7 +22,7 @@ def check_text(
     Python's cycle collector is paused while one text is checked. A check allocates a small object per
     word (tokens, tuples, candidates) that refer to nothing that refers back, and they all die together
     when the check ends; the collector would otherwise walk them over and over while they live (a
-    twentieth of the time on the prose corpus) and find nothing. Whatever a check leaves in a cycle is
+    tenth of the check time on the prose corpus) and find nothing. Whatever a check leaves in a cycle is
     collected as usual once the collector runs again.
     """
     if not gc.isenabled():

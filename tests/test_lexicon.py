@@ -203,6 +203,8 @@ def test_bag_index_counts_missing_letters():
     assert bag.select(bag.missing_at_most(Counter("abc"), 2)) == ["abc", "abd", "aab", "cba"]
     assert BagIndex.from_data(bag.to_data()).select(bag.full) == bag.words
     assert missing_limit(5, 7) == 0 and missing_limit(5, 6) == 1 and missing_limit(5, 3) == 2
+    odd = BagIndex.build(["abc", "café", "co-op", "xyz"])
+    assert odd.select(odd.holding_any_but(frozenset("abcdefghijklmnopqrstuvwxyz"))) == ["café", "co-op"]
 
 
 def test_word_and_form_tables_answer_like_dicts():

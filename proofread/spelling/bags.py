@@ -67,6 +67,14 @@ class BagIndex:
                 one |= lack
         return full & ~(one, two, three)[limit]
 
+    def holding_any_but(self, allowed: frozenset[str]) -> int:
+        """The bitset of the words holding a character outside ``allowed``."""
+        bits = 0
+        for (ch, k), has in self.has.items():
+            if k == 1 and ch not in allowed:
+                bits |= has
+        return bits
+
     def select(self, bits: int) -> list[str]:
         """The words whose bits are set in ``bits``, in index order."""
         words = self.words
