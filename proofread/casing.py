@@ -152,6 +152,124 @@ def known_casings() -> dict[str, str]:
     return table
 
 
+# --- known names ----------------------------------------------------------------------------------------
+
+
+class KnownNames:
+    """``dictionaries/names.tsv``: multi-word names ("United States", "World War II", "Secretary of
+    Defense") and single-word place names (countries, US states, continents).
+
+    ``by_word`` maps the lowercase form of each capitalised word of a multi-word name to the names it is in,
+    as (words, position, the other words): "states" -> [(("United", "States"), 1, {"United"}), ...];
+    ``words`` is its keys as a set.
+    ``places`` maps a lowercase place name to its spelling: "turkey" -> "Turkey"."""
+
+    def __init__(self, lines):
+        by_word: dict[str, list[tuple[tuple[str, ...], int, frozenset[str]]]] = defaultdict(list)
+        self.places: dict[str, str] = {}
+        self.kinds: dict[tuple[str, ...], str] = {}  # each multi-word name's kind: "country", "event" ...
+        for line in lines:
+            name, _, kind = line.partition("\t")
+            words = tuple(name.split())
+            if not words or name.startswith("#"):
+                continue
+            if len(words) == 1:
+                if kind.strip() in ("country", "state", "continent"):
+                    self.places[name.lower()] = name
+                continue
+            self.kinds[words] = kind.strip()
+            for k, w in enumerate(words):
+                if w[:1].isupper() and w.lower() not in FUNCTION_WORDS and w.lower() not in NAME_PARTICLES:
+                    others = frozenset(x for j, x in enumerate(words) if j != k)
+                    by_word[w.lower()].append((words, k, others))
+        for entries in by_word.values():
+            entries.sort(key=lambda entry: -len(entry[0]))  # the longest name first
+        self.by_word = dict(by_word)
+        self.words = frozenset(by_word)
+
+
+@lru_cache(maxsize=1)
+def known_names() -> KnownNames:
+    """The known names of ``dictionaries/names.tsv``, read on first use."""
+    try:
+        lines = (_dictionaries_dir() / "names.tsv").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    return KnownNames(lines)
+
+
+# Kinds of names whose first or last word, lowercase beside a name, is still a slip ("north Dakota",
+# "new York"); elsewhere it may be an ordinary word beside a name ("east Africa", "the Iraq war").
+_FIXED_NAME_KINDS = frozenset(("country", "state"))
+
+
+def _rest_is_name(names: KnownNames, lexicon, name: tuple[str, ...], k: int) -> bool:
+    """Whether ``name`` without its word ``k``, its first or last, is a name by itself, so that the word
+    may be an ordinary word beside that name: "east" + "Africa", "Iraq" + "war", "American" + "revolution"
+    (but not "United" + "States" or "Affordable Care" + "Act")."""
+    if 0 < k < len(name) - 1:
+        return False
+    rest = name[1:] if k == 0 else name[:-1]
+    if " ".join(rest).lower() in names.places or rest in names.kinds:
+        return True
+    if len(rest) == 1 and names.kinds[name] not in _FIXED_NAME_KINDS:
+        return proper_form(lexicon, rest[0].lower()) is not None
+    return False
+
+
+def known_name_fits(ev: CasingEvidence, words, lexicon) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """For each of ``words`` (lowercase words, a set) that is a capitalised word of a known multi-word name
+    whose other words all occur in the document, those names, as (words, position). Not a first or last
+    word when the rest is a name by itself ("east Africa", "the Iraq war": ``_rest_is_name``)."""
+    names = known_names()
+    usable: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    candidates = names.words.intersection(words)
+    if not candidates:
+        return usable
+    present = ev.words
+    for w in candidates:
+        fits = [(n, k) for n, k, others in names.by_word[w] if present >= others]
+        fits = [(n, k) for n, k in fits if not _rest_is_name(names, lexicon, n, k)]
+        if fits:
+            usable[w] = fits
+    return usable
+
+
+def known_name_places(ev: CasingEvidence, fits, places) -> dict[int, tuple[str, str]]:
+    """The places where a word of ``fits`` (``known_name_fits``) and its neighbours complete one of its
+    names, whose other words are written as the name has them, one of them capitalised inside the sentence:
+    "the United states", "a new York City nurse", "World war II". ``places`` gives each word's places.
+    Maps each token index to (the word as the name writes it, the name)."""
+    found: dict[int, tuple[str, str]] = {}
+    tokens = ev.doc.tokens
+    for word, names in fits.items():
+        for i in places[word]:
+            if tokens[i][5] is not True:
+                for name, k in names:
+                    if _completes(ev, i, name, k):
+                        found[i] = (name[k], " ".join(name))
+                        break
+    return found
+
+
+def _completes(ev: CasingEvidence, i: int, name: tuple[str, ...], k: int) -> bool:
+    """Whether token ``i`` is word ``k`` of ``name`` with the name's other words beside it, in the same
+    phrase, written as the name has them, one capitalised word inside the sentence."""
+    texts, tokens = ev.texts, ev.doc.tokens
+    first = i - k
+    last = first + len(name) - 1
+    if first < 0 or last >= len(texts):
+        return False
+    span = texts[first : last + 1]
+    span[-1] = split_possessive(span[-1])[0]  # "the united States’ policy"
+    if span[:k] != list(name[:k]) or span[k + 1 :] != list(name[k + 1 :]):
+        return False
+    if not all(map(ev.linked, range(first + 1, last + 1))):
+        return False
+    # a capital only at the sentence start is no evidence
+    return any(tokens[j][5] is False and name[j - first][:1].isupper() for j in range(first, last + 1) if j != i)
+
+
 # --- what the document says ---------------------------------------------------------------------------
 #
 # The evidence is worked out from the document's distinct words first (a document has about half as many

@@ -246,11 +246,58 @@ def test_lowercase_word_after_a_name_head_left_alone(ctx, text):
     assert findings(text, ctx, codes={"CA003"}) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "fixed"),
+    [
+        ("God bless the United states of America.", "states", "States"),
+        ("We should follow the example of a new York City nurse.", "new", "New"),
+        ("The system we built after World war II is strained.", "war", "War"),
+        ("I will travel to the middle East next month.", "middle", "Middle"),
+        ("That is what the Affordable Care act is about.", "act", "Act"),
+        ("I want to thank our Secretary of defense for his work.", "defense", "Defense"),
+        ("The cold swept from north Dakota to Texas.", "north", "North"),
+        ("It runs in the Google chrome browser.", "chrome", "Chrome"),
+        ("Sanctions hit the united States’ allies.", "united", "United"),
+    ],
+)
+def test_lowercase_word_of_a_known_name(ctx, text, word, fixed):
+    # the word and its neighbours make a name of dictionaries/names.tsv whose other words are capitalised
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", word, fixed)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swahili spread in much of east Africa long ago.",  # "Africa" is a name by itself
+        "Ending the Iraq war has allowed us to strike.",  # so is "Iraq"
+        "After 224 years, the American revolution continues.",
+        "In south Sudan the people voted.",  # "Sudan" is a country
+        "The united states of the region met.",  # no capitalised word of the name
+        "United states have more power. Department stores opened.",  # capitals only at sentence starts
+        "The world bank is not the World Bank.",  # the whole name lowercase: an ordinary phrase
+        "We saw the State. Department heads met.",  # not in one phrase
+    ],
+)
+def test_lowercase_word_of_a_known_name_left_alone(ctx, text):
+    assert findings(text, ctx, codes={"CA003"}) == []
+
+
+def test_known_names_file():
+    from proofread.casing import known_names
+
+    names = known_names()
+    assert ("United", "States") in names.kinds and names.places["turkey"] == "Turkey"
+    assert set(names.kinds.values()) <= {"country", "state", "continent", "city", "region", "event", "body", "title"}
+    assert all(len(name) > 1 for name in names.kinds)
+
+
 def test_name_fix_safety(ctx):
     found = check_text("They flew to moscow.", "doc.txt", CASING_RULES, ctx, False)
     assert [d.fix.applicability for d in found] == [Applicability.SAFE]
-    found = check_text("The Environmental protection Agency acted.", "doc.txt", CASING_RULES, ctx, False)
+    found = check_text("The Federal student Aid Office acted.", "doc.txt", CASING_RULES, ctx, False)
     assert [d.fix.applicability for d in found] == [Applicability.UNSAFE]
+    found = check_text("The Environmental protection Agency acted.", "doc.txt", CASING_RULES, ctx, False)
+    assert [d.fix.applicability for d in found] == [Applicability.SAFE]  # a known name
 
 
 # --- CA004 miscased-term ------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ from proofread.casing import (
     is_capitalised,
     is_lowercase_text,
     known_casings,
+    known_name_fits,
+    known_name_places,
     proper_form,
     prose_word,
     split_possessive,
@@ -105,6 +107,9 @@ class LowercaseProperNoun(Rule):
             gap = ev.doc.text[before.end : tok.start]
             if gap.startswith(". ") and gap.strip() == ".":
                 return capitalise(word), True, "a name follows the title"
+        known = ev.memo.get("known names", {}).get(i)
+        if known is not None:
+            return copy_case(known[0], word), True, f"a word of the name “{known[1]}”"
         if name is None and "-" in word:
             name = _hyphenated_name(word, lexicon)
         if name is not None and not _in_latin_phrase(ev, i):
@@ -223,6 +228,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     capped = (lower & capital.keys()) | {w for w in lower & words.apostrophes if words.key[w] in capital}
     capped -= named
     weak = lower - named - capped
+    fits = known_name_fits(ev, lower, lexicon)
     todo: set[int] = set()
     if weak:
         after = weak & words.after_name
@@ -234,7 +240,9 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
-    places = ev.lower.prepare({key[w] for w in named | capped} | {key[texts[i]] for i in todo})
+    places = ev.lower.prepare({key[w] for w in named | capped | fits.keys()} | {key[texts[i]] for i in todo})
+    known = ev.memo["known names"] = known_name_places(ev, fits, places)
+    todo.update(known)
     todo.update(i for w in named for i in places[w])
     for w in capped:
         if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
