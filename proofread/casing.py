@@ -186,6 +186,19 @@ class KnownNames:
             entries.sort(key=lambda entry: -len(entry[0]))  # the longest name first
         self.by_word = dict(by_word)
         self.words = frozenset(by_word)
+        self._lexicon = None
+        self._by_word_for_lexicon: dict = {}
+
+    def for_lexicon(self, lexicon) -> dict[str, list[tuple[tuple[str, ...], int, frozenset[str]]]]:
+        """``by_word`` without the names in which the word may be an ordinary word beside a name
+        (``_rest_is_name``, which asks ``lexicon``)."""
+        if self._lexicon is not lexicon:
+            self._lexicon = lexicon
+            self._by_word_for_lexicon = {
+                w: [(n, k, o) for n, k, o in entries if not _rest_is_name(self, lexicon, n, k)]
+                for w, entries in self.by_word.items()
+            }
+        return self._by_word_for_lexicon
 
 
 @lru_cache(maxsize=1)
@@ -227,9 +240,9 @@ def known_name_fits(ev: CasingEvidence, words, lexicon) -> dict[str, list[tuple[
     if not candidates:
         return usable
     present = ev.words
+    by_word = names.for_lexicon(lexicon)
     for w in candidates:
-        fits = [(n, k) for n, k, others in names.by_word[w] if present >= others]
-        fits = [(n, k) for n, k in fits if not _rest_is_name(names, lexicon, n, k)]
+        fits = [(n, k) for n, k, others in by_word[w] if present >= others]
         if fits:
             usable[w] = fits
     return usable
@@ -270,6 +283,45 @@ def _completes(ev: CasingEvidence, i: int, name: tuple[str, ...], k: int) -> boo
     return any(tokens[j][5] is False and name[j - first][:1].isupper() for j in range(first, last + 1) if j != i)
 
 
+_LIST_JOINS = frozenset(("and", "or", "nor"))
+
+
+def places_in_lists(ev: CasingEvidence, places, lexicon) -> dict[int, str]:
+    """The places (token indices, from ``places``: word -> indices) of lowercase place names that are both
+    a name and an ordinary word ("turkey", "china", "japan") listed beside a capitalised place name, joined
+    by a comma or "and"/"or": "Armenia and turkey", "China and japan, Russia". The neighbour must be a
+    place inside the sentence, or one the dictionary knows only as a name. Maps each index to the name."""
+    names = known_names().places
+    tokens, texts, text = ev.doc.tokens, ev.texts, ev.doc.text
+    n = len(texts)
+    found: dict[int, str] = {}
+
+    def gap(a: int, b: int) -> str:
+        return text[tokens[a].end : tokens[b].start] if tokens[a].block == tokens[b].block else "\n"
+
+    def place(j: int) -> bool:
+        if j < 0 or j >= n or not is_capitalised(texts[j]):
+            return False
+        word = split_possessive(texts[j])[0]
+        if word.lower() not in names or names[word.lower()] != word:
+            return False
+        return tokens[j][5] is False or proper_form(lexicon, word.lower()) is not None
+
+    for word, indices in places.items():
+        for i in indices:
+            if tokens[i][5] is True:
+                continue
+            listed = (
+                (i >= 2 and texts[i - 1] in _LIST_JOINS and gap(i - 2, i - 1) in (" ", ", ") and place(i - 2))
+                or (i >= 1 and gap(i - 1, i) == ", " and place(i - 1))
+                or (i + 2 < n and texts[i + 1] in _LIST_JOINS and gap(i, i + 1) in (" ", ", ") and place(i + 2))
+                or (i + 1 < n and gap(i, i + 1) == ", " and place(i + 1))
+            )
+            if listed and (i < 1 or gap(i - 1, i) in (" ", ", ")) and (i + 1 >= n or gap(i, i + 1) != "-"):
+                found[i] = names[word]
+    return found
+
+
 # --- what the document says ---------------------------------------------------------------------------
 #
 # The evidence is worked out from the document's distinct words first (a document has about half as many
@@ -280,6 +332,12 @@ def _completes(ev: CasingEvidence, i: int, name: tuple[str, ...], k: int) -> boo
 _TEXT = itemgetter(3)
 _BLOCK = itemgetter(4)
 _START = itemgetter(5)
+
+
+def _mixed_acronym(text: str) -> bool:
+    """An acronym with lowercase letters for short words: "CoECI", "DoD" (not "GitHub", "PhD" is one)."""
+    upper = sum(map(str.isupper, text))
+    return text[:1].isupper() and upper >= 2 and upper > len(text) - upper
 
 
 class _KnownTexts:
@@ -341,7 +399,7 @@ class _KnownTexts:
             if kind is initialism and first_upper:
                 self.initialism.add(text)
                 kinds.append("initialism")
-            if text.isupper() and 2 <= len(text) <= 8 and text.replace("-", "").isalpha():
+            if 2 <= len(text) <= 8 and (text.isupper() or _mixed_acronym(text)) and text.replace("-", "").isalpha():
                 self.acronym.add(text)
                 kinds.append("acronym")
             if lowered in TITLES:
@@ -689,7 +747,8 @@ def _find_acronym_names(doc: Document, acronyms: list[int]) -> set[int]:
     for a in acronyms:
         tok = tokens[a]
         word = tok.text
-        letters = [ch.lower() for ch in word if ch.isalpha()]
+        # the capitals of "CoECI" or "DoD" (the lowercase letters stand for skipped words: "of")
+        letters = [ch.lower() for ch in word if ch.isupper() or (ch.isalpha() and word.isupper())]
         if text[tok.start - 2 : tok.start] == " (" and text[tok.end : tok.end + 1] == ")":
             words = _spelt_out(tokens, text, a, letters, -1)  # "General Services Administration (GSA)"
         elif text[tok.end : tok.end + 2] == " (" and a + 1 < len(tokens):
@@ -701,13 +760,21 @@ def _find_acronym_names(doc: Document, acronyms: list[int]) -> set[int]:
         if not words or len(words) < 2:
             continue
         lower = [k for k in words if is_lowercase_word(tokens[k].text)]
-        upper = [
-            k
-            for k in words
-            if (is_capitalised(tokens[k].text) and tokens[k].sentence_start is False)
-            or tokens[k].kind is TokenKind.INITIALISM
-        ]
-        if len(lower) == 1 and len(upper) >= max(1, len(words) - 1):
+        if len(lower) != 1:
+            continue
+        # capitals inside the sentence, or after an initialism of the name ("U.S. Citizenship", where a
+        # sentence might end), and at a sentence start (no evidence by themselves)
+        upper = starts = 0
+        for k in words:
+            tok = tokens[k]
+            if tok.kind is TokenKind.INITIALISM:
+                upper += 1
+            elif is_capitalised(tok.text):
+                if tok.sentence_start is False or (tok.sentence_start is None and k - 1 in words):
+                    upper += 1
+                else:
+                    starts += 1
+        if upper >= max(1, len(words) - 1) or (upper >= 2 and upper + starts >= len(words) - 1):
             found.add(lower[0])
     return found
 

@@ -196,6 +196,7 @@ def test_lowercase_name_flagged(ctx, text, word, fixed):
         "We joined the Open Data listserv and the Web Managers group.",
         "The Government acted. Our government was slow.",  # capitalised only once
         "Application programming interface (API) calls are cheap.",
+        "Machine learning (ML) is big.",  # the only other capital is the sentence start's
         "md:Set `moscow` as the region.",
     ],
 )
@@ -280,6 +281,34 @@ def test_lowercase_word_of_a_known_name(ctx, text, word, fixed):
 )
 def test_lowercase_word_of_a_known_name_left_alone(ctx, text):
     assert findings(text, ctx, codes={"CA003"}) == []
+
+
+def test_place_listed_with_places(ctx):
+    # a word that is both a place and an ordinary word, listed beside a place name
+    for text, word in (
+        ("Armenia and turkey engaged in intensive diplomacy.", "turkey"),
+        ("With our partners in China and japan, Russia and Korea, we act.", "japan"),
+        ("Trade with Poland, china and Chile grew.", "china"),
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [("CA003", word, word.capitalize())], text
+    for text in (
+        "They export china and turkey to Poland.",  # beside ordinary words
+        "We ate turkey and chicken. Then Turkey and Greece met.",  # "Turkey" at a sentence start
+        "Greece and turkey met. Roast turkey is served.",  # the document writes it lowercase elsewhere
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Use U.S. Citizenship and Immigration services (USCIS) Form I-9 here.", "services"),
+        ("See it.\n\nFederal resources for Educational Excellence (FREE) is a site.", "resources"),
+        ("The Center of Excellence for Collaborative innovation (CoECI) helps.", "innovation"),
+    ],
+)
+def test_lowercase_word_spelt_out_by_an_acronym(ctx, text, word):
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", word, word.capitalize())]
 
 
 def test_known_names_file():

@@ -6,7 +6,14 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   abbreviation precedes it ("Dr. hasan");
 - the document writes the same phrase capitalised elsewhere inside a sentence ("Burkina faso" where
   "Burkina Faso" appears; "the department of Labor" where "the Department of Labor" appears);
-- an acronym in brackets spells the name out ("General services Administration (GSA)");
+- the word and its neighbours complete a known multi-word name (``dictionaries/names.tsv``: countries,
+  states, big cities, regions, events, institutions, offices) whose other words are written capitalised
+  ("the United states", "a new York City nurse", "World war II"); not a first or last word when the rest
+  is a name by itself ("east Africa", "the Iraq war");
+- a place that is also an ordinary word, listed beside a place name ("Armenia and turkey"), and
+  lowercase nowhere else in the document;
+- an acronym in brackets spells the name out ("General services Administration (GSA)", "U.S.
+  Citizenship and Immigration services (USCIS)", "Collaborative innovation (CoECI)");
 - it sits inside a run of capitalised ordinary words ("the Environmental protection Agency", "Federal
   student Aid"), or is an institution closing one ("Clemson university"), or follows the head noun of a
   name and "of" or "for" with capitalised ordinary words after it ("the Department of veterans Affairs",
@@ -27,9 +34,9 @@ regime"): they are no evidence; name particles ("de", "van", "al", "bin"); fixed
 bono"); names from the known-casing list (CA004's); quoted terms, code, words glued to code-like
 punctuation, and words in the project vocabulary.
 
-Fix safety: SAFE when the lexicon knows only the name, a title or an acronym settles it, or the document
-writes the same phrase capitalised and never lowercase; UNSAFE otherwise. The message says which
-evidence was found.
+Fix safety: SAFE when the lexicon knows only the name, a known name, a title or an acronym settles it,
+or the document writes the same phrase capitalised and never lowercase; UNSAFE otherwise. The message
+says which evidence was found.
 """
 
 from __future__ import annotations
@@ -49,6 +56,8 @@ from proofread.casing import (
     known_casings,
     known_name_fits,
     known_name_places,
+    known_names,
+    places_in_lists,
     proper_form,
     prose_word,
     split_possessive,
@@ -70,6 +79,8 @@ class LowercaseProperNoun(Rule):
             "Mali and Burkina Faso signed. Later, Burkina Faso left.",
         ),
         ("We may go in May or in june.", "We may go in May or in June."),
+        ("God bless the United states of America.", "God bless the United States of America."),
+        ("Armenia and turkey talked.", "Armenia and Turkey talked."),
         ("They export china and turkey to Poland.", None),
         ("The Sahel is dry. Most of the sahel is dry. The sahel region is vast.", None),
         ("Ludwig van Beethoven met Ibn Saud and bin Salman.", None),
@@ -110,6 +121,9 @@ class LowercaseProperNoun(Rule):
         known = ev.memo.get("known names", {}).get(i)
         if known is not None:
             return copy_case(known[0], word), True, f"a word of the name “{known[1]}”"
+        place = ev.memo.get("place lists", {}).get(i)
+        if place is not None and len(lows) == 1:
+            return copy_case(place, word), False, "listed with other places"
         if name is None and "-" in word:
             name = _hyphenated_name(word, lexicon)
         if name is not None and not _in_latin_phrase(ev, i):
@@ -240,9 +254,13 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
-    places = ev.lower.prepare({key[w] for w in named | capped | fits.keys()} | {key[texts[i]] for i in todo})
+    listed = (lower & known_names().places.keys()) - named  # "turkey": both a place and a word
+    places = ev.lower.prepare({key[w] for w in named | capped | fits.keys() | listed} | {key[texts[i]] for i in todo})
     known = ev.memo["known names"] = known_name_places(ev, fits, places)
     todo.update(known)
+    if listed:
+        in_lists = ev.memo["place lists"] = places_in_lists(ev, {w: places[w] for w in listed}, lexicon)
+        todo.update(in_lists)
     todo.update(i for w in named for i in places[w])
     for w in capped:
         if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
