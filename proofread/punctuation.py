@@ -96,18 +96,17 @@ TLDS = frozenset(
 )
 
 
-_BLOCK_STARTS: dict[int, tuple[Document, list[int]]] = {}
+# The block starts of the document being checked. Only the last document is kept: the rules check one
+# document at a time, and keeping more would hold their texts and tokens alive after their check.
+_BLOCK_STARTS: list[tuple[Document, list[int]]] = []
 
 
 def _block_starts(doc: Document) -> list[int]:
-    """The start of every block of ``doc``, computed once per document (the last few are kept)."""
-    hit = _BLOCK_STARTS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
+    """The start of every block of ``doc``, computed once per document."""
+    if _BLOCK_STARTS and _BLOCK_STARTS[0][0] is doc:
+        return _BLOCK_STARTS[0][1]
     starts = [b.start for b in doc.blocks]
-    if len(_BLOCK_STARTS) > 8:
-        _BLOCK_STARTS.clear()
-    _BLOCK_STARTS[id(doc)] = (doc, starts)
+    _BLOCK_STARTS[:] = [(doc, starts)]
     return starts
 
 
