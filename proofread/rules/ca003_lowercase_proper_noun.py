@@ -18,7 +18,8 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   student Aid"), or is an institution closing one ("Clemson university"), or follows the head noun of a
   name and "of" or "for" with capitalised ordinary words after it ("the Department of veterans Affairs",
   "the Center of excellence for Collaborative Innovation");
-- the document always writes it capitalised on its own, at least twice ("Congress ... congress");
+- the document writes it capitalised on its own, at least twice and three times for each lowercase
+  occurrence ("Congress ... congress");
 - it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
   from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
   a compound of known words ("chatbot") or the plural of a known word ("oblasts").
@@ -199,7 +200,7 @@ def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acrony
         return False, "the last word of a capitalised name"
     if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
         return False, "an unknown word beside a name"
-    if others or not caps:
+    if not caps or (others and len(caps) < _MOSTLY * (others + 1)):
         return None
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
@@ -263,7 +264,10 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         todo.update(in_lists)
     todo.update(i for w in named for i in places[w])
     for w in capped:
-        if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
+        lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
+        if (lowercase == 1 or len(capital.get(key[w], ())) >= _MOSTLY * lowercase) and _may_be_name_alone(
+            ev, w, key[w], lexicon
+        ):
             todo.update(places[w])
         else:
             todo.update(_with_phrase_evidence(ev, w, key[w], places[w]))
@@ -431,6 +435,9 @@ def _names(ev, tok, side, lexicon) -> bool:
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
 # Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
 _VERY_COMMON = 300_000
+# A document that writes a word capitalised at least this many times for each lowercase occurrence
+# capitalises it on purpose: the lowercase ones are slips ("Congress" ten times, "congress" twice).
+_MOSTLY = 3
 # Words that join or qualify names rather than belong to them ("Japan last May", "the former Chair").
 _NOT_IN_NAMES = frozenset(
     """about after against among before between during except former last latter like next since than
