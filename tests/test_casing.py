@@ -322,6 +322,26 @@ def test_word_mostly_capitalised(ctx):
     assert findings("I thank Congress. We urge Congress. This congress and that congress failed.", ctx) == []
 
 
+def test_lowercase_title_before_a_name(ctx):
+    text = (
+        "To paraphrase mr. Spock, it works. Mr. Speaker, mr. Vice President, we met. "
+        "That is what senator Lott says. A fine man, congressman Joe Moakley, spoke."
+    )
+    assert [f[1:] for f in findings(text, ctx, codes={"CA003"})] == [
+        ("mr", "Mr"),
+        ("mr", "Mr"),
+        ("senator", "Senator"),
+        ("congressman", "Congressman"),
+    ]
+    for text in (
+        "We told the president Tuesday about it.",  # a weekday, not a name
+        "He was elected president of the United States.",
+        "It named interim president Adly Mansour.",  # a modifier: some styles keep the title lowercase
+        "Type mr. to start.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_known_names_file():
     from proofread.casing import known_names
 

@@ -3,7 +3,8 @@
 What it flags: a lowercase word inside a sentence that is a name, by one of these kinds of evidence:
 
 - the lexicon knows the word only as a name ("niger", "moscow", "america's", "july"), or a title
-  abbreviation precedes it ("Dr. hasan");
+  abbreviation precedes it ("Dr. hasan"); or it is a title right before a name ("mr. Spock", "senator
+  Lott", "congressman Joe Moakley"; not after a modifier: "former president Carter");
 - the document writes the same phrase capitalised elsewhere inside a sentence ("Burkina faso" where
   "Burkina Faso" appears; "the department of Labor" where "the Department of Labor" appears);
 - the word and its neighbours complete a known multi-word name (``dictionaries/names.tsv``: countries,
@@ -119,6 +120,8 @@ class LowercaseProperNoun(Rule):
             gap = ev.doc.text[before.end : tok.start]
             if gap.startswith(". ") and gap.strip() == ".":
                 return capitalise(word), True, "a name follows the title"
+        if i in ev.memo.get("lowercase titles", ()):
+            return capitalise(word), True, "a title before a name"
         known = ev.memo.get("known names", {}).get(i)
         if known is not None:
             return copy_case(known[0], word), True, f"a word of the name “{known[1]}”"
@@ -253,6 +256,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
             if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
                 todo.add(i + 1)
         todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
+    titles = ev.memo["lowercase titles"] = _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon)
+    todo.update(titles)
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
     listed = (lower & known_names().places.keys()) - named  # "turkey": both a place and a word
@@ -274,6 +279,60 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo = sorted(i for i in todo if tokens[i][5] is not True)
     name = words.name
     return [(i, key[texts[i]], texts[i], name.get(texts[i])) for i in todo]
+
+
+# Abbreviated titles that only ever stand before a name, and so are always capitalised.
+_NAME_TITLES = frozenset(("mr", "mrs", "ms", "dr"))
+
+
+def _lowercase_titles(ev) -> set[int]:
+    """The places of abbreviated titles written lowercase inside a sentence, right before a capitalised
+    word: "to paraphrase mr. Spock", "Mr. Speaker, mr. Vice President"."""
+    tokens, texts, text = ev.doc.tokens, ev.texts, ev.doc.text
+    found = set()
+    for i in ev.title_indices:
+        tok = tokens[i]
+        if texts[i] in _NAME_TITLES and tok[5] is False and i + 1 < len(texts):
+            after = tokens[i + 1]
+            if text[tok.end : after.start] == ". " and after.block == tok.block and is_capitalised(after.text):
+                found.add(i)
+    return found
+
+
+# Formal titles, capitalised right before a person's name ("Senator Lott", "President Obama"); not
+# occupations, which style guides leave lowercase there ("astronaut John Glenn", "team captain Ibrahim").
+_FORMAL_TITLES = frozenset(
+    """president senator congressman congresswoman governor ambassador pope ayatollah sheikh""".split()
+)
+_TITLE_MODIFIERS = frozenset("former interim acting late then future outgoing incoming vice deputy".split())
+_MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _titles_before_names(ev, lower, lexicon) -> set[int]:
+    """The places of formal titles written lowercase inside a sentence right before a person's name, a
+    capitalised word inside the sentence that the dictionary knows only as a name, or not at all: "senator
+    Lott", "congressman Joe Moakley" (not "told the president Tuesday")."""
+    titles = _FORMAL_TITLES.intersection(lower)
+    if not titles:
+        return set()
+    tokens, texts = ev.doc.tokens, ev.texts
+    found = set()
+    for i in ev.indices(titles):
+        n = ev.next[i]
+        if tokens[i][5] is not False or n < 0 or tokens[n][5] is not False or not is_capitalised(texts[n]):
+            continue
+        name = split_possessive(texts[n])[0].lower()
+        if name in _MONTHS_AND_DAYS or name in FUNCTION_WORDS:
+            continue
+        p = ev.prev[i]
+        if p >= 0 and texts[p].lower() in _TITLE_MODIFIERS:
+            continue  # "former president Carter", "interim president Adly Mansour": some styles say so
+        if proper_form(lexicon, name) is not None or not lexicon.cased_forms(name):
+            found.add(i)
+    return found
 
 
 def _after_name_heads(ev, words) -> set[int]:
