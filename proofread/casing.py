@@ -216,12 +216,16 @@ def known_names() -> KnownNames:
 _FIXED_NAME_KINDS = frozenset(("country", "state"))
 
 
+# Words before a name's last word that make it an ordinary noun again: "a Kansas city" is any city there.
+_INDEFINITE = frozenset("a an another any each every no one some which what".split())
+
+
 def _rest_is_name(names: KnownNames, lexicon, name: tuple[str, ...], k: int) -> bool:
     """Whether ``name`` without its word ``k``, its first or last, is a name by itself, so that the word
     may be an ordinary word beside that name: "east" + "Africa", "Iraq" + "war", "American" + "revolution"
     (but not "United" + "States" or "Affordable Care" + "Act")."""
-    if 0 < k < len(name) - 1:
-        return False
+    if 0 < k < len(name) - 1 or (name[k] == "City" and names.kinds[name] == "city"):
+        return False  # "Oklahoma city" is no city of Oklahoma: that would be "an Oklahoma city"
     rest = name[1:] if k == 0 else name[:-1]
     if " ".join(rest).lower() in names.places or rest in names.kinds:
         return True
@@ -279,6 +283,8 @@ def _completes(ev: CasingEvidence, i: int, name: tuple[str, ...], k: int) -> boo
         return False
     if not all(map(ev.linked, range(first + 1, last + 1))):
         return False
+    if k == len(name) - 1 and first > 0 and texts[first - 1].lower() in _INDEFINITE and ev.linked(first):
+        return False  # "an Oklahoma city", "any Korean war"
     # a capital only at the sentence start is no evidence
     return any(tokens[j][5] is False and name[j - first][:1].isupper() for j in range(first, last + 1) if j != i)
 

@@ -258,6 +258,7 @@ def test_lowercase_word_after_a_name_head_left_alone(ctx, text):
         ("I want to thank our Secretary of defense for his work.", "defense", "Defense"),
         ("The cold swept from north Dakota to Texas.", "north", "North"),
         ("It runs in the Google chrome browser.", "chrome", "Chrome"),
+        ("He was at work in Oklahoma city when the blast came.", "city", "City"),
         ("Sanctions hit the united States’ allies.", "united", "United"),
     ],
 )
@@ -273,6 +274,7 @@ def test_lowercase_word_of_a_known_name(ctx, text, word, fixed):
         "Ending the Iraq war has allowed us to strike.",  # so is "Iraq"
         "After 224 years, the American revolution continues.",
         "In south Sudan the people voted.",  # "Sudan" is a country
+        "Tulsa is an Oklahoma city with a river.",  # any city of Oklahoma
         "The united states of the region met.",  # no capitalised word of the name
         "United states have more power. Department stores opened.",  # capitals only at sentence starts
         "The world bank is not the World Bank.",  # the whole name lowercase: an ordinary phrase
