@@ -277,6 +277,8 @@ def _completes(ev: CasingEvidence, i: int, name: tuple[str, ...], k: int) -> boo
     last = first + len(name) - 1
     if first < 0 or last >= len(texts):
         return False
+    if (k and texts[i - 1] != name[k - 1]) or (i < last and split_possessive(texts[i + 1])[0] != name[k + 1]):
+        return False  # (the neighbours first: most candidates fail there)
     span = texts[first : last + 1]
     span[-1] = split_possessive(span[-1])[0]  # "the united States’ policy"
     if span[:k] != list(name[:k]) or span[k + 1 :] != list(name[k + 1 :]):
@@ -405,7 +407,11 @@ class _KnownTexts:
             if kind is initialism and first_upper:
                 self.initialism.add(text)
                 kinds.append("initialism")
-            if 2 <= len(text) <= 8 and (text.isupper() or _mixed_acronym(text)) and text.replace("-", "").isalpha():
+            if (
+                2 <= len(text) <= 8
+                and (text.isupper() or (not text[1:].islower() and _mixed_acronym(text)))
+                and text.replace("-", "").isalpha()
+            ):
                 self.acronym.add(text)
                 kinds.append("acronym")
             if lowered in TITLES:
@@ -434,6 +440,11 @@ def texts_seen_since(mark: tuple[int, int]) -> tuple[tuple[int, int], list[str],
     if generation != _TEXTS.generation:
         return (_TEXTS.generation, len(log)), log[:], True
     return (generation, len(log)), log[position:], False
+
+
+def is_capital_text(text: str) -> bool:
+    """Whether ``text``, seen in this process, is a capitalised word ("Faso", "McDonald"; not "NATO")."""
+    return text in _TEXTS.capital
 
 
 def is_lowercase_text(text: str) -> bool:
@@ -572,6 +583,13 @@ class CasingEvidence:
             for kind in kinds[texts[i]]:
                 places[kind].append(i)
         return places
+
+    def capitals_after(self, words) -> list[int]:
+        """The indices of the capitalised words ("Faso", not "NATO") right after a token whose text is one
+        of ``words`` (a set), whatever lies between them."""
+        capitals = self._marked["capital"]
+        before = map(self.texts.__getitem__, map((-1).__add__, capitals))  # (the first token: the last's text)
+        return [i for i in compress(capitals, map(words.__contains__, before)) if i]
 
     @cached_property
     def capitalised_indices(self) -> set[int]:

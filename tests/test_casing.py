@@ -344,6 +344,18 @@ def test_lowercase_title_before_a_name(ctx):
         assert findings(text, ctx, codes={"CA003"}) == [], text
 
 
+def test_lowercase_first_name_before_a_surname(ctx):
+    # a word the dictionary also knows as a first name, right before a capitalised word no dictionary knows
+    text = "We are joined by tom Wibberley, whose son served. One author, victor Naroditskiy, spoke."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "tom", "Tom"), ("CA003", "victor", "Victor")]
+    for text in (
+        "We add policy issues to a basic Trello board.",  # after "a": an adjective
+        "Later the communist Pathet Lao took control.",
+        "The president will Wibberley the plan.",  # too common a word to be a first name
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_known_names_file():
     from proofread.casing import known_names
 

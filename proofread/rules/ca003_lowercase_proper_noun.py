@@ -21,6 +21,9 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   "the Center of excellence for Collaborative Innovation");
 - the document writes it capitalised on its own, at least twice and three times for each lowercase
   occurrence ("Congress ... congress");
+- it is a first name the dictionary also knows as a word ("tom", "victor"), right before a capitalised
+  word no dictionary knows (a surname), after a pause or a word that introduces a name ("by tom
+  Wibberley");
 - it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
   from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
   a compound of known words ("chatbot") or the plural of a known word ("oblasts").
@@ -120,14 +123,9 @@ class LowercaseProperNoun(Rule):
             gap = ev.doc.text[before.end : tok.start]
             if gap.startswith(". ") and gap.strip() == ".":
                 return capitalise(word), True, "a name follows the title"
-        if i in ev.memo.get("lowercase titles", ()):
-            return capitalise(word), True, "a title before a name"
-        known = ev.memo.get("known names", {}).get(i)
-        if known is not None:
-            return copy_case(known[0], word), True, f"a word of the name “{known[1]}”"
-        place = ev.memo.get("place lists", {}).get(i)
-        if place is not None and len(lows) == 1:
-            return copy_case(place, word), False, "listed with other places"
+        found = ev.memo["settled"].get(i)
+        if found is not None:
+            return found
         if name is None and "-" in word:
             name = _hyphenated_name(word, lexicon)
         if name is not None and not _in_latin_phrase(ev, i):
@@ -256,17 +254,23 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
             if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
                 todo.add(i + 1)
         todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
-    titles = ev.memo["lowercase titles"] = _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon)
-    todo.update(titles)
+    # places settled by a title, a first name, a known name or a list of places: (fix, safe, reason)
+    settled = ev.memo["settled"] = {}
+    for i in _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon):
+        settled[i] = (capitalise(texts[i]), True, "a title before a name")
+    for i in _given_names_before_surnames(ev, lower, lexicon):
+        settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
-    listed = (lower & known_names().places.keys()) - named  # "turkey": both a place and a word
+    listed = lower & known_names().places.keys()  # "turkey": both a place and a word
     places = ev.lower.prepare({key[w] for w in named | capped | fits.keys() | listed} | {key[texts[i]] for i in todo})
-    known = ev.memo["known names"] = known_name_places(ev, fits, places)
-    todo.update(known)
-    if listed:
-        in_lists = ev.memo["place lists"] = places_in_lists(ev, {w: places[w] for w in listed}, lexicon)
-        todo.update(in_lists)
+    for i, (form, name) in known_name_places(ev, fits, places).items():
+        settled[i] = (copy_case(form, texts[i]), True, f"a word of the name “{name}”")
+    if listed - named:
+        alone = {w: places[w] for w in listed - named if len(ev.lower.get(key[w], ())) == 1}
+        for i, name in places_in_lists(ev, alone, lexicon).items():
+            settled.setdefault(i, (copy_case(name, texts[i]), False, "listed with other places"))
+    todo.update(settled)
     todo.update(i for w in named for i in places[w])
     for w in capped:
         lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
@@ -333,6 +337,64 @@ def _titles_before_names(ev, lower, lexicon) -> set[int]:
         if proper_form(lexicon, name) is not None or not lexicon.cased_forms(name):
             found.add(i)
     return found
+
+
+# Words this common are ordinary words before a capitalised one more often than first names ("will",
+# "bill", "mark", "guy").
+_COMMON_GIVEN_NAME = 100_000
+_GIVEN: dict[str, bool] = {}
+_SURNAME: dict[str, bool] = {}
+
+
+def _may_be_given_name(word, lexicon) -> bool:
+    """Whether ``word`` may be a first name written lowercase: a word the dictionary also knows
+    capitalised, not too common ("tom", "victor", "dawn")."""
+    found = _GIVEN.get(word)
+    if found is None:
+        forms = lexicon.cased_forms(word)
+        found = any(f[:1].isupper() for f in forms) and lexicon.count(word) < _COMMON_GIVEN_NAME
+        _remember(_GIVEN, word, found)
+    return found
+
+
+def _is_surname(key, lexicon) -> bool:
+    """Whether a capitalised word (its lowercase ``key``) may be a surname: one no dictionary knows."""
+    found = _SURNAME.get(key)
+    if found is None:
+        found = len(key) > 2 and key.isalpha() and not lexicon.cased_forms(key) and not lexicon.is_term(key)
+        _remember(_SURNAME, key, found)
+    return found
+
+
+def _remember(cache: dict, key: str, value: bool) -> None:
+    if len(cache) > 100_000:
+        cache.clear()
+    cache[key] = value
+
+
+def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
+    """The places of lowercase first names (words of ``lower``) right before a surname (a capitalised word
+    that no dictionary knows), both inside the sentence, after a pause or a word that introduces a name:
+    "by tom Wibberley", "authors, victor Naroditskiy" (not "the communist Pathet Lao", "a basic Trello
+    board")."""
+    tokens, texts = ev.doc.tokens, ev.texts
+    found = set()
+    for n in ev.capitals_after(lower):
+        i = n - 1
+        if tokens[n][5] is not False or tokens[i][5] is not False or not _may_be_given_name(texts[i], lexicon):
+            continue
+        if not _is_surname(texts[n].lower(), lexicon) or ev.prev[n] != i:
+            continue
+        before = ev.prev[i]
+        if before < 0 or texts[before].lower() in _BEFORE_NAMES:
+            found.add(i)
+    return found
+
+
+_BEFORE_NAMES = frozenset(
+    """by with to from and or nor for of like as than including featuring said says told thank thanks at
+    about between among""".split()
+)
 
 
 def _after_name_heads(ev, words) -> set[int]:
