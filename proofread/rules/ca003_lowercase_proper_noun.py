@@ -381,12 +381,11 @@ def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
     found = set()
     for n in ev.capitals_after(lower):
         i = n - 1
-        if tokens[n][5] is not False or tokens[i][5] is not False or not _may_be_given_name(texts[i], lexicon):
+        if tokens[n][5] is not False or tokens[i][5] is not False:
             continue
-        if not _is_surname(texts[n].lower(), lexicon) or ev.prev[n] != i:
-            continue
-        before = ev.prev[i]
-        if before < 0 or texts[before].lower() in _BEFORE_NAMES:
+        if texts[i - 1].lower() not in _BEFORE_NAMES and ev.prev[i] >= 0:
+            continue  # the cheap tests first
+        if _may_be_given_name(texts[i], lexicon) and _is_surname(texts[n].lower(), lexicon) and ev.prev[n] == i:
             found.add(i)
     return found
 
