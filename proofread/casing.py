@@ -220,12 +220,18 @@ _FIXED_NAME_KINDS = frozenset(("country", "state"))
 _INDEFINITE = frozenset("a an another any each every no one some which what".split())
 
 
+# The last words of place names that are names of their own ("Gaza Strip", "Korean Peninsula").
+_PLACE_HEADS = frozenset("Peninsula Strip Bay Canal Sea Ocean Heights Gulf Harbor".split())
+
+
 def _rest_is_name(names: KnownNames, lexicon, name: tuple[str, ...], k: int) -> bool:
     """Whether ``name`` without its word ``k``, its first or last, is a name by itself, so that the word
     may be an ordinary word beside that name: "east" + "Africa", "Iraq" + "war", "American" + "revolution"
     (but not "United" + "States" or "Affordable Care" + "Act")."""
     if 0 < k < len(name) - 1 or (name[k] == "City" and names.kinds[name] == "city"):
         return False  # "Oklahoma city" is no city of Oklahoma: that would be "an Oklahoma city"
+    if k and name[k] in _PLACE_HEADS and names.kinds[name] == "region":
+        return False  # "the Gaza strip", "the Arabian peninsula": the place's own name
     rest = name[1:] if k == 0 else name[:-1]
     if " ".join(rest).lower() in names.places or rest in names.kinds:
         return True

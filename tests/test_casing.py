@@ -259,6 +259,7 @@ def test_lowercase_word_after_a_name_head_left_alone(ctx, text):
         ("The cold swept from north Dakota to Texas.", "north", "North"),
         ("It runs in the Google chrome browser.", "chrome", "Chrome"),
         ("He was at work in Oklahoma city when the blast came.", "city", "City"),
+        ("It dismantled its bases in the Gaza strip last year.", "strip", "Strip"),
         ("Sanctions hit the united States’ allies.", "united", "United"),
     ],
 )
