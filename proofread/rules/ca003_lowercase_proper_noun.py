@@ -19,8 +19,7 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   student Aid"), or is an institution closing one ("Clemson university"), or follows the head noun of a
   name and "of" or "for" with capitalised ordinary words after it ("the Department of veterans Affairs",
   "the Center of excellence for Collaborative Innovation");
-- the document writes it capitalised on its own, at least twice and three times for each lowercase
-  occurrence ("Congress ... congress");
+- the document always writes it capitalised on its own, at least twice ("Congress ... congress");
 - it is a first name the dictionary also knows as a word ("tom", "victor"), right before a capitalised
   word no dictionary knows (a surname), after a pause or a word that introduces a name ("by tom
   Wibberley");
@@ -201,7 +200,7 @@ def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acrony
         return False, "the last word of a capitalised name"
     if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
         return False, "an unknown word beside a name"
-    if not caps or (others and len(caps) < _MOSTLY * (others + 1)):
+    if others or not caps:
         return None
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
@@ -273,10 +272,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo.update(settled)
     todo.update(i for w in named for i in places[w])
     for w in capped:
-        lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
-        if (lowercase == 1 or len(capital.get(key[w], ())) >= _MOSTLY * lowercase) and _may_be_name_alone(
-            ev, w, key[w], lexicon
-        ):
+        if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
             todo.update(places[w])
         else:
             todo.update(_with_phrase_evidence(ev, w, key[w], places[w]))
@@ -357,12 +353,20 @@ def _may_be_given_name(word, lexicon) -> bool:
     return found
 
 
-def _is_surname(key, lexicon) -> bool:
-    """Whether a capitalised word (its lowercase ``key``) may be a surname: one no dictionary knows."""
-    found = _SURNAME.get(key)
+def _is_surname(word, lexicon) -> bool:
+    """Whether a capitalised word may be a surname: a plain one ("Wibberley", not "MessagePort") that no
+    dictionary knows."""
+    found = _SURNAME.get(word)
     if found is None:
-        found = len(key) > 2 and key.isalpha() and not lexicon.cased_forms(key) and not lexicon.is_term(key)
-        _remember(_SURNAME, key, found)
+        key = word.lower()
+        found = (
+            len(word) > 2
+            and word.isalpha()
+            and word[1:].islower()
+            and not lexicon.cased_forms(key)
+            and not lexicon.is_term(key)
+        )
+        _remember(_SURNAME, word, found)
     return found
 
 
@@ -385,7 +389,7 @@ def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
             continue
         if texts[i - 1].lower() not in _BEFORE_NAMES and ev.prev[i] >= 0:
             continue  # the cheap tests first
-        if _may_be_given_name(texts[i], lexicon) and _is_surname(texts[n].lower(), lexicon) and ev.prev[n] == i:
+        if _may_be_given_name(texts[i], lexicon) and _is_surname(texts[n], lexicon) and ev.prev[n] == i:
             found.add(i)
     return found
 
@@ -555,9 +559,6 @@ def _names(ev, tok, side, lexicon) -> bool:
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
 # Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
 _VERY_COMMON = 300_000
-# A document that writes a word capitalised at least this many times for each lowercase occurrence
-# capitalises it on purpose: the lowercase ones are slips ("Congress" ten times, "congress" twice).
-_MOSTLY = 3
 # Words that join or qualify names rather than belong to them ("Japan last May", "the former Chair").
 _NOT_IN_NAMES = frozenset(
     """about after against among before between during except former last latter like next since than
