@@ -42,6 +42,13 @@ LOAD_NOTE = (
 TIMED_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def _whole_file_mib() -> int:
+    """The size above which proofread checks a file in chunks, in MiB (from the installed package)."""
+    from proofread.files import WHOLE_FILE_BYTES
+
+    return WHOLE_FILE_BYTES >> 20
+
+
 def compile_package() -> None:
     """Write proofread's bytecode, as an installed wheel would have it, before any timing."""
     import compileall
@@ -199,7 +206,8 @@ def large_section(work: Path, megabytes: int, reps: int) -> str:
         [
             f"\nOne large file: `{path.name}`, {path.stat().st_size / 2**20:.0f} MiB, {words:,} words (the prose "
             "corpus in one plain-text file, a blank line between documents, repeated). proofread reads a file "
-            "over 8 MiB in chunks cut at paragraph boundaries. Peak RSS / MiB: the largest resident set over the "
+            f"over {_whole_file_mib()} MiB in chunks cut at paragraph boundaries. Peak RSS / MiB: the largest "
+            "resident set over the "
             f"file's size (1.00: as much memory as one copy of the file's bytes). Load average (1 min) at the "
             f"start: {load:.1f}.\n",
             C.md_table(["tool", "wall s", "CPU s", "words/s", "peak RSS MB", "RSS / file MiB", "exit", "runs"], rows),
