@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from proofread.model import Block, BlockKind, Document
+from proofread.model import Block, BlockKind, Document, Edit
 from proofread.punctuation import lazy_regex
 
 T = TypeVar("T")
@@ -126,6 +126,18 @@ def is_hard_break(doc: Document, start: int, end: int) -> bool:
     if block is None or block.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL):
         return False
     return block.end > end
+
+
+def invisible_deletion(text: str, start: int, end: int) -> Edit:
+    """The edit that deletes the invisible ``text[start:end]`` and leaves its neighbours spaced once.
+
+    Between two spaces ("word \u200b word", "1. \ufeff item") the following space goes too: the words
+    keep one space between them, and a list item's text keeps the column its nested lists line up with
+    (deleting only the character would move it one column right and un-nest them).
+    """
+    if start > 0 and text[start - 1] == " " and end < len(text) and text[end] == " ":
+        end += 1
+    return Edit(start, end, "")
 
 
 def eof_blank_span(text: str) -> tuple[int, int] | None:

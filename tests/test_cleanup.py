@@ -333,3 +333,16 @@ def test_mojibake_byte_scan_agrees_with_the_text_pattern(chars):
 
     text = "".join(chars)
     assert bool(MOJIBAKE_BYTES.search(text.encode())) == bool(MOJIBAKE.search(text))
+
+
+def test_a_no_break_space_line_between_paragraphs_gets_only_an_unsafe_fix():
+    from proofread.context import Context
+    from proofread.document import build_document
+    from proofread.model import Applicability
+    from proofread.rules.cl001_trailing_whitespace import TrailingWhitespace
+
+    text = "Some text.\n\n\u00a0\n\nMore text.\n"
+    [diagnostic] = TrailingWhitespace().check(build_document(text, "doc.md", None), Context())
+    assert diagnostic.fix.applicability is Applicability.UNSAFE
+    [plain] = TrailingWhitespace().check(build_document(text, "doc.txt", None), Context())
+    assert plain.fix.applicability is Applicability.SAFE

@@ -333,24 +333,23 @@ def test_plain_text_documents(text, required):
     assert_all_properties(text, "doc.txt", required)
 
 
-# Fixes of the rules that break Markdown on their own (found by bench/fuzz.py); the verifier leaves them
-# out, and these pass once the rules stop proposing them.
+# Fixes that once broke Markdown on their own (found by bench/fuzz.py), now kept whole by the rules; the
+# verifier would leave such fixes out, as the next test shows.
 KNOWN_RULE_BUGS = [
-    # CL009 deletes a BOM right after a list marker: the item's content column moves from 3 to 4, so the
-    # sub-list indented by 3 is no longer nested. CL007 (zero-width space) and CL011 (control character)
-    # do the same. Deleting the following space as well would keep the column.
+    # CL009 deleted a BOM right after a list marker: the item's content column moved from 3 to 4, so the
+    # sub-list indented by 3 was no longer nested. CL007 (zero-width space) and CL011 (control character)
+    # did the same. The following space now goes too, which keeps the column.
     "1. \ufeff five.\n   - Nested.\n",
     "1. \u200b five.\n   - Nested.\n",
     "- \x07 five.\n  - Nested.\n",
-    # CL001 deletes a line's only character, a no-break space (trailing whitespace to it, but not blank to
-    # CommonMark): the line becomes blank and splits the paragraph (or starts an indented code block).
+    # CL001 emptied a line whose only character is a no-break space (not blank to CommonMark): the
+    # paragraph split in two. Inside a paragraph the whole line now goes.
     "Some text.\n\xa0\nMore text.\n",
 ]
 
 
-@pytest.mark.xfail(reason="rule fixes that break Markdown; the verifier catches them", strict=False)
 @pytest.mark.parametrize("text", KNOWN_RULE_BUGS)
-def test_known_rule_fixes_that_break_markdown_on_their_own(text):
+def test_fixes_that_once_broke_markdown_keep_it_whole(text):
     assert same_markdown_structure(text, fix_until_stable(text, checker("doc.md")).text)
 
 

@@ -12,7 +12,9 @@ two, which keeps the break); trailing whitespace inside
 masked text (fenced and indented code blocks, HTML blocks, front matter), where it may mean something;
 and the blank lines at the very end of the file, which CL002 removes whole.
 
-Fix safety: SAFE; the whitespace is deleted, nothing else changes.
+Fix safety: SAFE; the whitespace is deleted, nothing else changes. In Markdown a line made only of
+whitespace with a no-break space in it is a line of text, not a blank line: inside a paragraph the whole
+line is deleted (emptying it would split the paragraph); elsewhere the fix is UNSAFE.
 """
 
 from __future__ import annotations
@@ -42,6 +44,31 @@ def _trailing_runs(text: str):
         yield start, end
 
 
+def _is_blank_line(line: str) -> bool:
+    """Blank as CommonMark sees it: nothing but spaces and tabs (a no-break space is content)."""
+    return not line.strip(" \t\r\n")
+
+
+def _markdown_whitespace_line_fix(text: str, start: int, end: int) -> Fix | None:
+    """The fix for a Markdown line made only of whitespace that CommonMark does not count as blank.
+
+    A line holding a no-break space is a line of text to CommonMark: emptying it would end the paragraph
+    there (or drop a paragraph). Inside a paragraph the whole line goes, with its line break, so the
+    paragraph keeps together; elsewhere emptying it changes the structure, so the fix is unsafe. None for
+    any other trailing whitespace.
+    """
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    if line_start != start or _is_blank_line(text[start:end]):
+        return None
+    after = end + (2 if text.startswith("\r\n", end) else 1)
+    previous_line = text[max(text.rfind("\n", 0, max(line_start - 1, 0)) + 1, 0) : line_start]
+    next_end = text.find("\n", after)
+    next_line = text[after : len(text) if next_end < 0 else next_end]
+    if line_start > 0 and after < len(text) and not _is_blank_line(previous_line) and not _is_blank_line(next_line):
+        return Fix.safe("Remove the line of invisible whitespace", Edit(start, after, ""))
+    return Fix.unsafe("Remove the trailing whitespace (the line becomes blank)", Edit(start, end, ""))
+
+
 class TrailingWhitespace(Rule):
     code = "CL001"
     name = "trailing-whitespace"
@@ -57,6 +84,7 @@ class TrailingWhitespace(Rule):
         ("md:- an item with a break  \n  and its second line\n", None),
         ("md:Code:\n\n```\nx = 1   \n```\n", None),
         ("md:Code:\n\n    x = 1   \n    y = 2\n", None),
+        ("md:Some text.\n\u00a0\nMore text.\n", "md:Some text.\nMore text.\n"),
         ("No trailing spaces here.\nNor here.\n", None),
     )
 
@@ -73,5 +101,7 @@ class TrailingWhitespace(Rule):
                 fix = Fix.safe("Keep two spaces (the hard line break)", Edit(start + 2, end, ""))
                 yield self.diagnostic(f"{end - start} trailing spaces; a hard line break needs two", start, end, fix)
                 continue
-            fix = Fix.safe("Remove the trailing whitespace", Edit(start, end, ""))
+            fix = _markdown_whitespace_line_fix(doc.text, start, end) if doc.markdown else None
+            if fix is None:
+                fix = Fix.safe("Remove the trailing whitespace", Edit(start, end, ""))
             yield self.diagnostic("Trailing whitespace", start, end, fix)

@@ -17,14 +17,15 @@ between words (Thai, Lao, Khmer, Myanmar, Tibetan, Chinese, Japanese), where it 
 a bidirectional mark or control on a line with Hebrew, Arabic, Syriac, Thaana or N'Ko text, where it
 orders the text; and masked text (code, URLs, front matter).
 
-Fix safety: SAFE; the character is deleted, which changes nothing a reader sees (a bidirectional mark
+Fix safety: SAFE; the character is deleted (with the space after it when it stands between two spaces,
+so the words keep one space and a list item keeps its column), which changes nothing a reader sees (a bidirectional mark
 changes nothing on a line that has no right-to-left text).
 """
 
 from __future__ import annotations
 
-from proofread.cleanup import char_label, lazy_regex, unmasked_matches
-from proofread.model import Edit, Fix
+from proofread.cleanup import char_label, invisible_deletion, lazy_regex, unmasked_matches
+from proofread.model import Fix
 from proofread.rules.base import Rule
 
 _ZERO_WIDTH = lazy_regex("[\u200b\u200c\u200d\u2060\u180e]+")
@@ -60,6 +61,7 @@ class ZeroWidthCharacter(Rule):
         ("The ministers met in Mos\u200bcow.\n", "The ministers met in Moscow.\n"),
         ("The\u200d ministers\u2060 met.\n", "The ministers met.\n"),
         ("\u200bLeading and trailing\u200c\n", "Leading and trailing\n"),
+        ("Two words \u200b apart.\n", "Two words apart.\n"),
         ("The coder emoji 👩\u200d💻 is one picture.\n", None),
         ("Persian: می\u200cخواهم, Hindi: क्\u200dष.\n", None),
         ("Thai: ภาษา\u200bไทย.\n", None),
@@ -86,7 +88,7 @@ class ZeroWidthCharacter(Rule):
             if _any_in(context, _UNSPACED):
                 continue
             names = ", ".join(dict.fromkeys(char_label(ch) for ch in run))
-            fix = Fix.safe("Delete the invisible character", Edit(start, end, ""))
+            fix = Fix.safe("Delete the invisible character", invisible_deletion(text, start, end))
             yield self.diagnostic(f"Invisible character {names}", start, end, fix)
 
     def _bidi(self, doc):
@@ -98,5 +100,5 @@ class ZeroWidthCharacter(Rule):
             if _RTL.search(text, line_start, line_end):
                 continue
             names = ", ".join(dict.fromkeys(char_label(ch) for ch in m.group()))
-            fix = Fix.safe("Delete the invisible character", Edit(start, end, ""))
+            fix = Fix.safe("Delete the invisible character", invisible_deletion(text, start, end))
             yield self.diagnostic(f"Invisible character {names} on a line without right-to-left text", start, end, fix)

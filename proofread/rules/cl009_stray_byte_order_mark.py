@@ -14,8 +14,8 @@ Fix safety: SAFE; the character is deleted.
 
 from __future__ import annotations
 
-from proofread.cleanup import lazy_regex, unmasked_matches
-from proofread.model import Edit, Fix
+from proofread.cleanup import invisible_deletion, lazy_regex, unmasked_matches
+from proofread.model import Fix
 from proofread.rules.base import Rule
 
 _BOM = lazy_regex("\ufeff+")
@@ -41,5 +41,5 @@ class StrayByteOrderMark(Rule):
         for m in unmasked_matches(doc, _BOM):
             start, end = max(m.start(), 1), m.end()  # one at the very start may be the file's own
             if end > start:
-                fix = Fix.safe("Delete the byte-order mark", Edit(start, end, ""))
+                fix = Fix.safe("Delete the byte-order mark", invisible_deletion(doc.text, start, end))
                 yield self.diagnostic("Byte-order mark (U+FEFF) in the middle of the text", start, end, fix)

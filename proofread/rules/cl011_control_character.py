@@ -18,7 +18,16 @@ UNSAFE fix since the text may have had other damage; other C1 controls are delet
 
 from __future__ import annotations
 
-from proofread.cleanup import MOJIBAKE, char_label, has_bytes, lazy_regex, quoted, unmasked_matches, utf8
+from proofread.cleanup import (
+    MOJIBAKE,
+    char_label,
+    has_bytes,
+    invisible_deletion,
+    lazy_regex,
+    quoted,
+    unmasked_matches,
+    utf8,
+)
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -66,7 +75,7 @@ class ControlCharacter(Rule):
             ):
                 continue
             if len(found) > 1:
-                fix = Fix.safe("Delete the terminal escape sequence", Edit(start, end, ""))
+                fix = Fix.safe("Delete the terminal escape sequence", invisible_deletion(text, start, end))
                 yield self.diagnostic("Terminal escape sequence", start, end, fix)
                 continue
             code = ord(found)
@@ -79,8 +88,8 @@ class ControlCharacter(Rule):
                     message = f"Control character {char_label(found)}, probably Windows-1252 for {quoted(meant)}"
                     yield self.diagnostic(message, start, end, fix, [meant])
                 else:
-                    fix = Fix.unsafe("Delete the control character", Edit(start, end, ""))
+                    fix = Fix.unsafe("Delete the control character", invisible_deletion(text, start, end))
                     yield self.diagnostic(f"Control character {char_label(found)}", start, end, fix)
                 continue
-            fix = Fix.safe("Delete the control character", Edit(start, end, ""))
+            fix = Fix.safe("Delete the control character", invisible_deletion(text, start, end))
             yield self.diagnostic(f"Control character {char_label(found)}", start, end, fix)
