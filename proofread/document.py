@@ -111,14 +111,35 @@ class _Groups:
         return self.next_id - 1
 
 
+# A plain-text file whose longest line is this short was wrapped by an editor or a mail program: there a
+# long line that stops without ending its sentence runs on into the next line (one block, not two).
+_WRAPPED_LONGEST = range(40, 101)
+_WRAPPED_LINE_SHARE = 0.6
+
+
+def _wrap_width(text: str) -> int:
+    """The width a hard-wrapped text was wrapped at (its longest line), or 0 when its lines are long."""
+    longest = max(map(len, text.split("\n")), default=0)
+    return longest if longest in _WRAPPED_LONGEST else 0
+
+
+def _runs_on(line: str, wrap_width: int) -> bool:
+    """True when ``line`` of a hard-wrapped text is cut mid-sentence: long, and not ending a sentence."""
+    body = line.rstrip()
+    return len(body) >= _WRAPPED_LINE_SHARE * wrap_width and body.rstrip("\"'’”)]")[-1:] not in (".", "!", "?")
+
+
 def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     blocks: list[Block] = []
     masks: list[tuple[int, int]] = []
     groups = _Groups()
     list_group, list_row = -1, 0
     table_group, table_row = -1, 0
+    wrap_width = _wrap_width(text)
+    open_line = False  # the last line was plain text cut mid-sentence by the wrapping
     for start, end, line in _lines(text):
         stripped = line.strip()
+        continues, open_line = open_line, False
         if not stripped:
             list_group, table_group = -1, -1
             continue
@@ -162,8 +183,12 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             blocks.append(Block(BlockKind.QUOTE, cs, ce))
         else:
             cs, ce = _trimmed(text, start, end)
-            kind = BlockKind.PARAGRAPH if line.rstrip()[-1:] in _SENTENCE_END_CHARS else BlockKind.HEADING
-            blocks.append(Block(kind, cs, ce))
+            if continues:
+                blocks[-1] = Block(BlockKind.PARAGRAPH, blocks[-1].start, ce)
+            else:
+                kind = BlockKind.PARAGRAPH if line.rstrip()[-1:] in _SENTENCE_END_CHARS else BlockKind.HEADING
+                blocks.append(Block(kind, cs, ce))
+            open_line = bool(wrap_width) and _runs_on(line, wrap_width)
     return blocks, masks
 
 

@@ -117,3 +117,42 @@ def test_markdown_blocks_and_masks():
 def test_crlf_lines():
     doc = build_document("One line.\r\nTwo line.\r\n", "a.txt")
     assert [doc.text[b.start : b.end] for b in doc.blocks] == ["One line.", "Two line."]
+
+
+# --- hard-wrapped plain text -------------------------------------------------------------------------
+
+WRAPPED = (
+    "Introduction\n"
+    "\n"
+    "This paragraph was wrapped by an editor at a fixed width, so that its\n"
+    "second line starts with a lowercase word that continues the sentence\n"
+    "begun above. It ends here.\n"
+    "the next sentence starts lowercase after a period at the end of a line.\n"
+)
+
+
+def test_a_hard_wrapped_line_runs_on_into_the_next():
+    doc = build_document(WRAPPED, "notes.txt")
+    kinds = [(b.kind, doc.text[b.start : b.end].split()[0]) for b in doc.blocks]
+    assert kinds == [(BlockKind.HEADING, "Introduction"), (BlockKind.PARAGRAPH, "This"), (BlockKind.PARAGRAPH, "the")]
+    starts = {t.text: t.sentence_start for t in doc.tokens if t.text in ("second", "begun")}
+    assert starts == {"second": False, "begun": False}
+    last = next(t for t in doc.tokens if t.block == 2)
+    assert (last.text, last.sentence_start) == ("the", True)  # a line after a sentence's end opens one
+
+
+def test_hard_wrapped_text_raises_no_lowercase_start_at_its_line_breaks():
+    from proofread.context import Context
+    from proofread.lint import check_text
+    from proofread.rules import select_rules
+
+    rules = [r() for r in select_rules(["CA"])]
+    found = [d for d in check_text(WRAPPED, "notes.txt", rules, Context())]
+    assert [WRAPPED[d.span.start : d.span.end] for d in found] == ["the"]
+
+
+def test_long_lines_are_not_taken_for_wrapping():
+    line = "A web article keeps each paragraph on one long line, far longer than any editor would wrap " * 2
+    text = f"A heading without a period\n{line.strip()}.\nthe next line is its own paragraph\n"
+    doc = build_document(text, "article.txt")
+    assert len(doc.blocks) == 3
