@@ -11,7 +11,8 @@ a slip.
 What it leaves alone: lists and columns lowercase by design (items that continue an introducing
 sentence, columns of values): the capitals must be at least two and outnumber the lowercase starts two
 to one. Items that start with code, a number, a link target, a mixed-case or non-dictionary word are
-neutral; a list item without siblings is left alone.
+neutral; a lowercase label ("- windows: update the icon", as changelogs write them) is never flagged but
+counts as a lowercase start; a list item without siblings is left alone.
 
 Fix safety: SAFE; the fix capitalises the first letter and changes nothing else.
 """
@@ -25,6 +26,7 @@ from proofread.model import BlockKind, Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 
 _UPPER, _LOWER, _NEUTRAL = 1, -1, 0
+_LABEL = -2  # a lowercase label ("windows: ..."): counts as a lowercase start, is never flagged
 
 
 class LowercaseItemStart(Rule):
@@ -47,6 +49,7 @@ class LowercaseItemStart(Rule):
         ("The plan covers:\n- roads and bridges\n- schools\n- Water supply\n", None),
         ("md:| Option | Default |\n|---|---|\n| Cache | enabled |\n| Index | none |\n| Mode | Fast |\n", None),
         ("- Run the tests\n- Build it\n- `cargo` builds it\n- kubectl applies it\n", None),
+        ("- Fix a leak in the parser\n- Speed up start-up\n- windows: update the icon\n", None),
     )
 
     def check(self, doc, ctx):
@@ -65,7 +68,7 @@ class LowercaseItemStart(Rule):
                 continue
             verdicts = [self._start(doc, b, ev, lexicon, casings, ctx.vocabulary) for b in members]
             upper = sum(1 for v, _ in verdicts if v == _UPPER)
-            lower = sum(1 for v, _ in verdicts if v == _LOWER)
+            lower = sum(1 for v, _ in verdicts if v in (_LOWER, _LABEL))
             if not lower or upper < 2 or upper < 2 * lower:
                 continue
             for verdict, tok in verdicts:
@@ -99,6 +102,8 @@ class LowercaseItemStart(Rule):
             return _NEUTRAL, tok
         if word in vocabulary or word.lower() in casings or not lexicon.is_known(word):
             return _NEUTRAL, tok
+        if doc.text[tok.end : tok.end + 1] == ":":
+            return _LABEL, tok  # as changelogs and commit lists write them: "- http: fix a leak"
         if not prose_word(doc, tok):
             return _NEUTRAL, tok
         return _LOWER, tok
