@@ -184,3 +184,9 @@ def test_scan_counts_match_a_token_by_token_count(ctx):
         for cand in scan.candidates(tok)
     ]
     assert scan.unknown_candidates(lexicon) == expected
+
+
+def test_the_plural_of_a_known_hyphenated_compound_is_a_word(ctx):
+    text = "Native add-ons need a rebuild, and the add-ins too.\n"
+    assert findings(text, ctx, False) == []
+    assert findings("Native add-onz need a rebuild.\n", ctx, False)  # not any word after a hyphen

@@ -80,6 +80,12 @@ def is_foreign_looking(word: str) -> bool:
     return not word.isascii() and any(ord(ch) > 127 and ch.isalpha() for ch in word)
 
 
+def _plural_of_compound(text: str, known_or_term) -> bool:
+    """True for the plural of a hyphenated compound the lexicon knows ("add-ons" of "add-on"): checked
+    piece by piece, its last piece ("ons") would pass for a misspelling."""
+    return "-" in text and text[-1:] == "s" and len(text) > 4 and known_or_term(text[:-1])
+
+
 class SpellingScan:
     """The words of one document that a spelling rule should look at, with the document-level evidence
     that decides whether a capitalised or repeated word is a name or a term."""
@@ -167,7 +173,9 @@ class SpellingScan:
         known_or_term = lexicon.is_known_or_term
         word = TokenKind.WORD
         unknown = {
-            text for text in self._text_counts.keys() - known if KIND_OF(text) is not word or not known_or_term(text)
+            text
+            for text in self._text_counts.keys() - known
+            if (KIND_OF(text) is not word or not known_or_term(text)) and not _plural_of_compound(text, known_or_term)
         }
         out = list(compress(self.doc.tokens, map(unknown.__contains__, self._texts))) if unknown else []
         self._unknown = (lexicon, out)
