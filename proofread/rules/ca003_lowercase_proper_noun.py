@@ -45,6 +45,7 @@ says which evidence was found.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from proofread.casing import (
@@ -78,6 +79,8 @@ class LowercaseProperNoun(Rule):
     category = "casing"
     examples = (
         ("The ministers will visit moscow this week.", "The ministers will visit Moscow this week."),
+        ("The summit on march 27th 2014 was short.", "The summit on March 27th 2014 was short."),
+        ("It was a long march 2 miles uphill, and it may 5 times rain.", None),
         (
             "Mali and Burkina Faso signed. Later, Burkina faso left.",
             "Mali and Burkina Faso signed. Later, Burkina Faso left.",
@@ -257,6 +260,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     settled = ev.memo["settled"] = {}
     for i in _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon):
         settled[i] = (capitalise(texts[i]), True, "a title before a name")
+    for i in _months_before_dates(ev, lower):
+        settled[i] = (capitalise(texts[i]), True, "a month before a date")
     for i in _given_names_before_surnames(ev, lower, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     key = words.key
@@ -331,6 +336,39 @@ def _titles_before_names(ev, lower, lexicon) -> set[int]:
         if p >= 0 and texts[p].lower() in _TITLE_MODIFIERS:
             continue  # "former president Carter", "interim president Adly Mansour": some styles say so
         if proper_form(lexicon, name) is not None or not lexicon.cased_forms(name):
+            found.add(i)
+    return found
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\Z")
+_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\Z")
+
+
+def _ends_date(text: str, end: int) -> bool:
+    """Whether a day number ending at ``end`` closes a date: punctuation, the end, or a year after it
+    ("march 27, 2014", "march 27th 2014"; not "a march 2 miles long")."""
+    rest = text[end : end + 6]
+    return not rest or not rest[0].isspace() and not rest[0].isalnum() or bool(_YEAR.match(rest[1:5]))
+
+
+def _months_before_dates(ev, lower) -> set[int]:
+    """The places of month names written lowercase inside a sentence right before a year or a day:
+    "on march 27th 2014", "in march 2015", "by march 3." (not "a long march", "a march 2 miles long").
+    "may" needs a year: before a day it could still be a verb."""
+    months = _MONTHS.intersection(lower)
+    if not months:
+        return set()
+    tokens, text = ev.doc.tokens, ev.doc.text
+    found = set()
+    for i in ev.indices(months):
+        tok = tokens[i]
+        if tok[5] is not False or i + 1 >= len(tokens):
+            continue
+        after = tokens[i + 1]
+        if after.block != tok.block or text[tok.end : after.start] != " ":
+            continue
+        if _YEAR.match(after.text) or (tok.text != "may" and _DAY.match(after.text) and _ends_date(text, after.end)):
             found.add(i)
     return found
 
