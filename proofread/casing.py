@@ -448,11 +448,6 @@ def texts_seen_since(mark: tuple[int, int]) -> tuple[tuple[int, int], list[str],
     return (generation, len(log)), log[position:], False
 
 
-def is_capital_text(text: str) -> bool:
-    """Whether ``text``, seen in this process, is a capitalised word ("Faso", "McDonald"; not "NATO")."""
-    return text in _TEXTS.capital
-
-
 def is_lowercase_text(text: str) -> bool:
     """Whether ``text``, seen in this process, is a lowercase word ("economic", "russia’s")."""
     return text in _TEXTS.lower
@@ -745,10 +740,6 @@ class CasingEvidence:
             out.append(j)
             j = links[j]
         return out
-
-    def neighbour_text(self, index: int, side: int) -> str | None:
-        j = self.prev[index] if side < 0 else self.next[index]
-        return self.doc.tokens[j].text if j >= 0 else None
 
 
 _LAST: list[CasingEvidence] = []

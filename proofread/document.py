@@ -117,9 +117,9 @@ _WRAPPED_LONGEST = range(40, 101)
 _WRAPPED_LINE_SHARE = 0.6
 
 
-def _wrap_width(text: str) -> int:
+def _wrap_width(lines: list[tuple[int, int, str]]) -> int:
     """The width a hard-wrapped text was wrapped at (its longest line), or 0 when its lines are long."""
-    longest = max(map(len, text.split("\n")), default=0)
+    longest = max((end - start for start, end, _ in lines), default=0)
     return longest if longest in _WRAPPED_LONGEST else 0
 
 
@@ -135,9 +135,10 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     groups = _Groups()
     list_group, list_row = -1, 0
     table_group, table_row = -1, 0
-    wrap_width = _wrap_width(text)
+    lines = list(_lines(text))
+    wrap_width = _wrap_width(lines)
     open_line = False  # the last line was plain text cut mid-sentence by the wrapping
-    for start, end, line in _lines(text):
+    for start, end, line in lines:
         stripped = line.strip()
         continues, open_line = open_line, False
         if not stripped:

@@ -421,7 +421,6 @@ class Lexicon:
         self._bags: dict[int, tuple[BagIndex, list[int]]] | None = None
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
-        self._d2_cache: dict[str, dict[str, int]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._common_cache: dict[int, tuple[list[int], int]] = {}
         self._context_size: tuple[Mapping[str, int] | None, int] = (None, 0)
@@ -456,9 +455,6 @@ class Lexicon:
         return self.is_known(word)
 
     # --- membership -------------------------------------------------------------------------------
-
-    def _has(self, low: str) -> bool:
-        return low in self._counts
 
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is a word, whatever its capitals; possessives, contractions with a known stem and
@@ -555,20 +551,6 @@ class Lexicon:
             bags = self._bags = self._bags_source(self)
         return bags.get(k)
 
-    def prefetch(self, words) -> None:
-        """Look up the distance-2 candidates of ``words`` now (they are otherwise looked up when needed)."""
-        for word in words:
-            low = normalize(word).lower()
-            if low not in self._d2_cache and low not in self._raw_cache and self._needs_far(low):
-                self._d2_cache[low] = self._search2(low)
-
-    def _distance2(self, low: str) -> dict[str, int]:
-        """Common words within two edits of ``low``, with their OSA distances."""
-        got = self._d2_cache.pop(low, None)
-        if got is not None:
-            return got
-        return self._search2(low)
-
     def _search2(self, low: str) -> dict[str, int]:
         """The common words of length ``len(low) - 2`` to ``len(low) + 2`` within two edits of ``low``:
         the letter-bag filter picks the few that may be, and those are measured."""
@@ -611,7 +593,7 @@ class Lexicon:
             near = {c for c, _, _ in out}
             rough = [
                 (self.FREQ_WEIGHT * math.log(counts[c]) - self.COST_WEIGHT * 0.7 * d, c)
-                for c, d in self._distance2(low).items()
+                for c, d in self._search2(low).items()
                 if c not in near and c != low
             ]
             rough.sort(reverse=True)

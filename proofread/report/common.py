@@ -25,12 +25,6 @@ def fix_replacement(diagnostic: Diagnostic, view) -> str | None:
     return "".join(pieces)
 
 
-def first_suggestion(diagnostic: Diagnostic, view) -> str | None:
-    if diagnostic.suggestions:
-        return diagnostic.suggestions[0]
-    return fix_replacement(diagnostic, view)
-
-
 def positions(index, diagnostic: Diagnostic) -> tuple[int, int, int, int]:
     line, column = index.position(diagnostic.span.start)
     end_line, end_column = index.position(diagnostic.span.end)

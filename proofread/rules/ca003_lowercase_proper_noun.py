@@ -310,10 +310,8 @@ _FORMAL_TITLES = frozenset(
     """president senator congressman congresswoman governor ambassador pope ayatollah sheikh""".split()
 )
 _TITLE_MODIFIERS = frozenset("former interim acting late then future outgoing incoming vice deputy".split())
-_MONTHS_AND_DAYS = frozenset(
-    """january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday""".split()
-)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS_AND_DAYS = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _titles_before_names(ev, lower, lexicon) -> set[int]:
@@ -340,7 +338,6 @@ def _titles_before_names(ev, lower, lexicon) -> set[int]:
     return found
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\Z")
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\Z")
 

@@ -61,7 +61,7 @@ def _markdown_whitespace_line_fix(text: str, start: int, end: int) -> Fix | None
     if line_start != start or _is_blank_line(text[start:end]):
         return None
     after = end + (2 if text.startswith("\r\n", end) else 1)
-    previous_line = text[max(text.rfind("\n", 0, max(line_start - 1, 0)) + 1, 0) : line_start]
+    previous_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start]
     next_end = text.find("\n", after)
     next_line = text[after : len(text) if next_end < 0 else next_end]
     if line_start > 0 and after < len(text) and not _is_blank_line(previous_line) and not _is_blank_line(next_line):

@@ -139,10 +139,6 @@ def osa_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def deletes1(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 def _sub_cost(intended: str, typed: str, long_word: bool) -> float:
     if intended == typed:
         return 0.0
