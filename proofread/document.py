@@ -129,6 +129,30 @@ def _runs_on(line: str, wrap_width: int) -> bool:
     return len(body) >= _WRAPPED_LINE_SHARE * wrap_width and body.rstrip("\"'’”)]")[-1:] not in (".", "!", "?")
 
 
+# Lowercase words a heading does not end on, while a line cut mid-sentence often does ("...the value
+# will be included in the").
+_NOT_LAST_IN_HEADING = frozenset(
+    "a an the and or but nor of to with than that which whose its their our your my is are was were".split()
+)
+# A sentence that ends inside the line and another that goes on after it ("...of the loop. In this
+# case, we"): running prose, not a heading. Only a word ending in three lowercase letters ends it, so
+# "U.S. Policy", "Step 1. Install" and "Mrs. Dalloway Returns" stay headings.
+_INNER_SENTENCE_END = r"[a-z]{3}[.!?][\"”’)]?[ \t]+[A-Za-z]"  # compiled on first use
+
+
+def _is_bare_heading(line: str) -> bool:
+    """Whether a plain-text line reads as a bare heading: it does not end like a sentence, and nothing
+    shows it to be a paragraph cut off mid-sentence (a line copied out of wrapped text): a lowercase
+    start, a last word such as "the", or a sentence that ends inside it."""
+    body = line.strip()
+    if body[-1:] in _SENTENCE_END_CHARS or body[:1].islower():
+        return False  # a heading starts with a capital, a digit or a symbol
+    last = body.rsplit(None, 1)[-1]
+    if last in _NOT_LAST_IN_HEADING:
+        return False
+    return not (("." in body or "?" in body or "!" in body) and re.search(_INNER_SENTENCE_END, body))
+
+
 def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     blocks: list[Block] = []
     masks: list[tuple[int, int]] = []
@@ -187,7 +211,7 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             if continues:
                 blocks[-1] = Block(BlockKind.PARAGRAPH, blocks[-1].start, ce)
             else:
-                kind = BlockKind.PARAGRAPH if line.rstrip()[-1:] in _SENTENCE_END_CHARS else BlockKind.HEADING
+                kind = BlockKind.HEADING if _is_bare_heading(line) else BlockKind.PARAGRAPH
                 blocks.append(Block(kind, cs, ce))
             open_line = bool(wrap_width) and _runs_on(line, wrap_width)
     return blocks, masks
