@@ -28,6 +28,20 @@ from proofread.punctuation import lazy_regex
 T = TypeVar("T")
 
 LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
+# A document has a house style for quotes or apostrophes when at least this many of its marks use one
+# style for each mark of the other. With fewer, the document holds two styles side by side (text joined
+# from several sources), not a few strays, and which one it means is a guess.
+CLEAR_MAJORITY = 3
+
+
+def minority_marks(first: list[int], second: list[int]) -> tuple[list[int], bool] | None:
+    """The marks of the style a document strays from, and whether that is ``first``; None when neither
+    style holds a clear majority (or only one style is used)."""
+    if first and len(second) >= CLEAR_MAJORITY * len(first):
+        return first, True
+    if second and len(first) >= CLEAR_MAJORITY * len(second):
+        return second, False
+    return None
 
 
 def unmasked_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:

@@ -151,7 +151,7 @@ def test_fix_keeps_the_file_bom_and_crlf(tmp_path):
 
 MESSY = (
     "The foreign\u00a0ministers of Mali, Burkina Faso and Niger met in M\u043escow.\t \r\n"
-    'They said the visit was “historic” and “overdue”, and "urgent".\r\n'
+    'They said the visit was “historic”, “long” and “overdue”, and "urgent".\r\n'
     "The caf\u00c3\u00a9 near the embassy was closed.  It didn\u2019t matter.\r\n"
     "Talks\tcontinued on Monday. Ministe\u00adrial aides\u200b waited. Nobody left.\n"
     "\r\n"
@@ -170,7 +170,7 @@ MESSY = (
 )
 MESSY_FIXED = (
     "The foreign ministers of Mali, Burkina Faso and Niger met in Moscow.\r\n"
-    "They said the visit was “historic” and “overdue”, and “urgent”.\r\n"
+    "They said the visit was “historic”, “long” and “overdue”, and “urgent”.\r\n"
     "The café near the embassy was closed. It didn\u2019t matter.\r\n"
     "Talks continued on Monday. Ministerial aides waited. Nobody left.\r\n"
     "\r\n"

@@ -6,8 +6,9 @@ word processor or a web page into a plain-typed document (or the other way round
 
 Why: one document should use one style; a mix shows the seams of copy and paste and reads as careless.
 
-What it leaves alone: documents that use one style, and documents with as many of each (no majority to
-follow); a straight quote right after a digit, which is an inch or second mark (5'10", 12" pipe); the
+What it leaves alone: documents that use one style, and documents where neither style holds a clear
+majority (three of every four quotes; with fewer, the mix is two sources side by side, not strays); a
+straight quote right after a digit, which is an inch or second mark (5'10", 12" pipe); the
 single quotes and apostrophes, which are another question (CL016 handles apostrophes); German low
 quotes and guillemets; and anything that is not prose (code, URLs, HTML attributes, link titles and
 definitions, front matter), which is also left out of the count.
@@ -19,7 +20,7 @@ precedes a space or punctuation; where its direction is unclear it is reported w
 
 from __future__ import annotations
 
-from proofread.cleanup import lazy_regex, prose_matches
+from proofread.cleanup import lazy_regex, minority_marks, prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -48,13 +49,14 @@ class MixedQuotes(Rule):
     category = "cleanup"
     examples = (
         (
-            'He called it “historic” and “urgent”, then said "enough".\n',
-            "He called it “historic” and “urgent”, then said “enough”.\n",
+            'He called it “historic”, “urgent” and “overdue”, then said "enough".\n',
+            "He called it “historic”, “urgent” and “overdue”, then said “enough”.\n",
         ),
         (
             'The "talks" were "frank" and the "outcome" was “open”.\n',
             'The "talks" were "frank" and the "outcome" was "open".\n',
         ),
+        ('The "talks" were "frank" and “open”.\n', None),
         ("The minister called the visit “historic” and “long overdue”.\n", None),
         ('The minister called the visit "historic" and "long overdue".\n', None),
         ('A 12" pipe, he said, was “standard” and “cheap”.\n', None),
@@ -69,10 +71,11 @@ class MixedQuotes(Rule):
             return
         straight = [m.start() for m in prose_matches(doc, _STRAIGHT)]
         curly = sorted(m.start() for pattern in _CURLY for m in prose_matches(doc, pattern))
-        if not straight or not curly or len(straight) == len(curly):
+        strays = minority_marks(straight, curly)
+        if strays is None:
             return
         counts = f"{len(curly)} curly, {len(straight)} straight"
-        if len(curly) > len(straight):
+        if strays[1]:
             for pos in straight:
                 meant = _curly(text, pos)
                 message = f"Straight quote in a document of curly quotes ({counts})"

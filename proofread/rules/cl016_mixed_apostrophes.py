@@ -6,17 +6,18 @@ in a document that mostly uses curly ones, or the other way round.
 Why: one document should use one style; a mix shows where text was pasted from a word processor or a web
 page, and search for "don't" misses "don’t".
 
-What it leaves alone: documents that use one style, and documents with as many of each; apostrophes
-that do not sit between two letters ("students'", "'90s"), which cannot be told from single quotation
-marks; quotation marks, which are another question (CL015); and anything that is not prose (code, URLs, front matter),
-which is also left out of the count.
+What it leaves alone: documents that use one style, and documents where neither style holds a clear
+majority (three of every four apostrophes; with fewer, the mix is two sources side by side, not
+strays); apostrophes that do not sit between two letters ("students'", "'90s"), which cannot be told
+from single quotation marks; quotation marks, which are another question (CL015); and anything that is
+not prose (code, URLs, front matter), which is also left out of the count.
 
 Fix safety: SAFE; an apostrophe between two letters is an apostrophe in either style.
 """
 
 from __future__ import annotations
 
-from proofread.cleanup import lazy_regex, prose_matches
+from proofread.cleanup import lazy_regex, minority_marks, prose_matches
 from proofread.model import Edit, Fix
 from proofread.rules.base import Rule
 
@@ -34,7 +35,8 @@ class MixedApostrophes(Rule):
             "Moscow’s offer wasn’t new, and Mali's reply didn’t surprise anyone.\n",
             "Moscow’s offer wasn’t new, and Mali’s reply didn’t surprise anyone.\n",
         ),
-        ("It's late, it's dark, and it’s cold.\n", "It's late, it's dark, and it's cold.\n"),
+        ("It's late, it's dark, it's wet, and it’s cold.\n", "It's late, it's dark, it's wet, and it's cold.\n"),
+        ("It's late, it's dark, and it’s cold.\n", None),
         ("Moscow’s offer wasn’t new.\n", None),
         ("Moscow's offer wasn't new.\n", None),
         ("md:The ministers’ visit wasn’t short; see `don't` in code.\n", None),
@@ -46,13 +48,15 @@ class MixedApostrophes(Rule):
             return
         straight = [m.start() for m in prose_matches(doc, _STRAIGHT)]
         curly = [m.start() for m in prose_matches(doc, _CURLY)]
-        if not straight or not curly or len(straight) == len(curly):
+        strays = minority_marks(straight, curly)
+        if strays is None:
             return
+        minority, straight_strays = strays
         counts = f"{len(curly)} curly, {len(straight)} straight"
-        if len(curly) > len(straight):
-            minority, meant, message = straight, "’", f"Straight apostrophe in a document of curly ones ({counts})"
+        if straight_strays:
+            meant, message = "’", f"Straight apostrophe in a document of curly ones ({counts})"
         else:
-            minority, meant, message = curly, "'", f"Curly apostrophe in a document of straight ones ({counts})"
+            meant, message = "'", f"Curly apostrophe in a document of straight ones ({counts})"
         for pos in minority:
             fix = Fix.safe(f"Use {meant}", Edit(pos, pos + 1, meant))
             yield self.diagnostic(message, pos, pos + 1, fix, [meant])
