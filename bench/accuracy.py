@@ -6,6 +6,8 @@
    score.py (its ``hits`` and ``fixed_ok``; its ``score`` is also run per seed as a cross-check).
 2. The seed article (examples/article.txt) against the hand-made gold list bench/seed_gold.jsonl.
 3. The clean Markdown corpus: nothing is planted, so every finding is a false alarm.
+4. Real typo fixes mined from documentation histories (data/typos-real), scored by the yardstick's own
+   real_typos.py: recall on the lines before each fix, findings per 10k words on the lines after it.
 
 Run: python bench/accuracy.py [--seeds 1 2 3] [--files 150]
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -299,6 +302,63 @@ def markdown_corpus(tools: list[str]) -> dict:
     return {"files": len(files), "words": words, "tools": res}
 
 
+REAL_TYPOS = C.SHARED / "data" / "typos-real" / "doc-typo-fixes.jsonl"
+
+
+def real_typo_fixes(tools: list[str]) -> dict:
+    """The yardstick's real_typos.py, run once for all tools with the harperpy interpreter (which has
+    Harper's binding); each tool's result is one JSON line."""
+    if not REAL_TYPOS.is_file():
+        return {}
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), str(C.ANCHOR_BIN), env.get("PATH", "")])
+    python = str(C.HARPER_PY) if C.HARPER_PY.exists() else sys.executable
+    script = C.SHARED / "eval" / "real_typos.py"
+    res = {}
+    for tool in tools:
+        t0 = time.perf_counter()
+        r = subprocess.run([python, str(script), str(REAL_TYPOS), tool], capture_output=True, text=True, env=env)
+        lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
+        if r.returncode or not lines:
+            print(f"  {tool} failed on the real typo fixes: {r.stderr.strip()[-300:]}", file=sys.stderr)
+            continue
+        res[tool] = json.loads(lines[-1]) | {"seconds": time.perf_counter() - t0}
+    return res
+
+
+def real_typos_report(rt: dict, tools: list[str]) -> str:
+    if not rt:
+        return ""
+    classes = sorted({k for r in rt.values() for k in r["recall_by_class"]})
+    first = next(iter(rt.values()))
+    out = ["\n### Real typo fixes (data/typos-real)\n"]
+    out.append(
+        f"{first['records']:,} one-line fixes mined from the histories of documentation repositories, scored by "
+        "the yardstick's `real_typos.py`: each line before its fix goes into one file and each line after it "
+        "into another, one paragraph per line. A finding on a 'before' line that overlaps the changed words is "
+        "a hit (recall per class of edit; many are grammar or real-word swaps no spell checker sees). Findings "
+        "on the 'after' lines are counted per 10k words: an upper bound on false alarms, since the fixed "
+        "lines may hold other slips, and since each line is a fragment of a wrapped paragraph, a line that "
+        "starts lowercase after one that ended a sentence reads as a paragraph that starts lowercase.\n"
+    )
+    rows = []
+    for tool in tools:
+        r = rt.get(tool)
+        if not r:
+            rows.append([tool, "not run", "", *([""] * len(classes))])
+            continue
+        rows.append(
+            [
+                tool,
+                f"**{r['recall']:.3f}**",
+                f"{r['findings_on_fixed_lines_per_10k_words']:.1f}",
+                *(r["recall_by_class"].get(k, "") for k in classes),
+            ]
+        )
+    out.append(C.md_table(["tool", "recall", "findings on fixed lines /10k words", *classes], rows))
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -470,8 +530,10 @@ def run(seeds: list[int], n_files: int, tools: list[str] = TOOLS) -> tuple[str, 
     sd = seed_article(work, tools)
     print("Markdown corpus…", file=sys.stderr)
     md = markdown_corpus(tools)
-    text = report(pl, sd, md, seeds, n_files, TOOLS)
-    return text, {"planted": pl, "seed": sd, "markdown": md}
+    print("real typo fixes…", file=sys.stderr)
+    rt = real_typo_fixes(tools)
+    text = report(pl, sd, md, seeds, n_files, TOOLS) + real_typos_report(rt, TOOLS)
+    return text, {"planted": pl, "seed": sd, "markdown": md, "real_typos": rt}
 
 
 def main() -> None:
