@@ -1,4 +1,4 @@
-"""Bare heading lines in plain text, told apart from lines cut off mid-sentence."""
+"""Plain text: bare heading lines told apart from lines cut off mid-sentence, and fragments that are not sentences."""
 
 from __future__ import annotations
 
@@ -58,3 +58,13 @@ def test_paragraph_after_a_cut_line_goes_on_with_its_sentence():
 def test_paragraph_after_a_bare_heading_starts_a_sentence():
     text = "Conclusion\n\nthe upcoming visit will matter.\n"
     assert sentence_starts_flagged(text) == ["the"]
+
+
+def test_fragment_cut_out_of_a_longer_text_is_not_a_sentence_start():
+    text = "The loop ends here.\n\nreturns `true`, the value will be included in the iteration produced by\n"
+    assert sentence_starts_flagged(text) == []
+
+
+def test_short_lowercase_paragraph_and_full_sentence_are_still_flagged():
+    assert sentence_starts_flagged("The loop ends here.\n\nthe value is included.\n") == ["the"]
+    assert sentence_starts_flagged("The loop ends here.\n\nthe road ahead\n") == ["the"]

@@ -11,13 +11,15 @@ sentence boundary the writer did not mean.
 What it leaves alone: words whose sentence start is uncertain (after an abbreviation such as "e.g.",
 "approx." or a mid-sentence "U.S.", after an ellipsis, spaced or not, or after a colon); a "?" or "!"
 inside quotes or brackets ("“Why?” you ask", "(really!) for"); a paragraph that goes on with the
-sentence before it (after a colon, a list, or code shown "like this"); lines of a list written without
-markers (ending with ";" or ","); words lowercase on purpose: mixed-case names ("iPhone", "eBay",
-"macOS", "pH"), names from the known-casing list ("npm"), words known only as acronyms ("uv"), words
-the document uses in its code and never capitalises ("pip"), words that are not in the dictionary
-(command names such as "kubectl") unless the document writes them capitalised elsewhere, quoted terms
-and words glued to code-like punctuation ("os.path"); code, URLs and handles are masked. The first word
-of a list item or table cell is CA002's, which compares it with its siblings.
+sentence before it (after a colon, a list, or code shown "like this"); a paragraph of eight words or
+more that stops mid-sentence, a fragment cut out of a longer text ("returns `true`, the value will be
+included in the"); lines of a list written without markers (ending with ";" or ","); words lowercase on
+purpose: mixed-case names ("iPhone", "eBay", "macOS", "pH"), names from the known-casing list ("npm"),
+words known only as acronyms ("uv"), words the document uses in its code and never capitalises ("pip"),
+words that are not in the dictionary (command names such as "kubectl") unless the document writes them
+capitalised elsewhere, quoted terms and words glued to code-like punctuation ("os.path"); code, URLs and
+handles are masked. The first word of a list item or table cell is CA002's, which compares it with its
+siblings.
 
 Fix safety: SAFE; the fix capitalises the first letter and changes nothing else.
 """
@@ -51,6 +53,15 @@ _CONTINUATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[)\]”’\"']*(?:([.!?]+)|(\.)[”’\"]+)\s+$")
 # Words rarer than this (in the lexicon's counts) that a document keeps lowercase are its own terms.
 _COMMON = 20000
+# A paragraph of at least this many words that does not end a sentence is a fragment of a longer text (a
+# line copied out of a wrapped paragraph, the rest of a sentence interrupted by code or a figure).
+_FRAGMENT_WORDS = 8
+
+
+def _is_fragment(paragraph: str) -> bool:
+    """Whether a paragraph stops mid-sentence: long, and without a sentence-final mark at its end."""
+    last = paragraph.rstrip(" \t\r\n*_`)]}\"'”’")[-1:]
+    return last not in ".!?:" and len(paragraph.split(None, _FRAGMENT_WORDS)) > _FRAGMENT_WORDS - 1
 
 
 class LowercaseSentenceStart(Rule):
@@ -158,6 +169,8 @@ class LowercaseSentenceStart(Rule):
                 return False  # opens with a quote, a bracket or a symbol
             if text[block.start : block.end].rstrip()[-1:] in ";,":
                 return False  # an item of a list written without markers
+            if block.kind is BlockKind.PARAGRAPH and _is_fragment(text[block.start : block.end]):
+                return False  # a piece cut out of a longer text: its first word need not start a sentence
             if tok.block:
                 before = doc.blocks[tok.block - 1]
                 if before.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL):
