@@ -2,14 +2,16 @@
 
 Plain text is read the way articles pasted from the web are written: every line is a block of its own,
 so a bare heading line, a ``- `` list item and a ``| a | b |`` table row each start a new sentence.
-Markdown is parsed with markdown-it-py (tables included); code, HTML, front matter and link targets are
-masked so that no rule looks at them.
+Markdown's block structure is read by proofread.markdown_blocks, which gives markdown-it-py's block tokens
+(tables included) for the documents it handles and leaves the others to markdown-it-py itself; code,
+HTML, front matter and link targets are masked so that no rule looks at them.
 """
 
 from __future__ import annotations
 
 import re
 
+from proofread.markdown_blocks import parse as parse_blocks
 from proofread.model import Block, BlockKind, Document, Span, Token
 from proofread.sentences import tokenize_into
 from proofread.text_masks import inline_masks, merge_spans
@@ -221,8 +223,6 @@ def _line_starts(text: str) -> list[int]:
 
 def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     global _PARSER
-    if _PARSER is None:
-        _PARSER = _markdown_parser()
     masks: list[tuple[int, int]] = []
     source = text
     front = re.match(_FRONT_MATTER, text, re.DOTALL | re.M)
@@ -230,7 +230,11 @@ def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
         masks.append(front.span())
         # Blank the front matter so the parser sees the same line numbers but no content.
         source = re.sub(r"[^\n]", " ", front.group()) + text[front.end() :]
-    tokens = _PARSER.parse(source)
+    tokens = parse_blocks(source)
+    if tokens is None:  # a construct the fast block reader leaves to markdown-it
+        if _PARSER is None:
+            _PARSER = _markdown_parser()
+        tokens = _PARSER.parse(source)
     directive_line = re.compile(_DIRECTIVE_LINE)
     starts = _line_starts(text)
 
