@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
+from typing import NamedTuple
 
 CONFIG_NAMES = (".proofread.toml", "proofread.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
@@ -45,8 +45,7 @@ class ConfigError(Exception):
     """A configuration file that cannot be used; the message is one line naming the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file's settings (``path`` is None for the built-in defaults)."""
 
     path: str | None = None
@@ -305,8 +304,7 @@ def matches(code: str, selectors) -> bool:
     return any(s == "ALL" or code.startswith(s) for s in selectors)
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Rule choices from one layer (a configuration file, then the command line)."""
 
     select: tuple[str, ...] | None = None
