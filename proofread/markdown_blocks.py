@@ -83,8 +83,8 @@ def parse(text: str) -> list[BlockToken] | None:
     lines = text.split("\n")
     if text.endswith("\n") or not text:
         lines.pop()
-    elif not lines[-1].strip(" \t"):
-        return None  # a last line of only spaces with no line break after it
+    elif not lines[-1].strip(" \t>"):
+        return None  # a last line with no line break after it, blank once its quote markers are cut
     out: list[BlockToken] = []
     try:
         _parse_view(lines, 0, out, 0)

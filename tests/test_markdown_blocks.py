@@ -64,6 +64,7 @@ DECLINED = [
     "[label]:\n/destination/on/the/next/line\n",
     "[ref]: /url\n'title on the next line'\n",
     "a\rb\n",
+    "> ```\n> ",  # the last line, with no line break, is blank inside its quote
 ]
 
 
@@ -105,6 +106,68 @@ def test_generated_snippets_match_markdown_it():
         assert agrees(text), repr(text)
         handled += parse(text) is not None
     assert handled > 500  # the comparison is not vacuous
+
+
+# A second generator builds nested documents (lists and quotes holding blocks, indented to fit), where
+# the first one mostly meets constructs side by side.
+WORDS = ["text", "more words", "a | b", "[x]: /u", "[^1]: note", "<span>x</span>", "<div>", "<!-- c -->"]
+WORDS += ["`code`", "x\\", "1986. year", "- not", "# not", "> not", "===", "---", "***", "| c |", '"t"']
+
+
+def nested_document(rng: random.Random, depth: int, blocks: int) -> list[str]:
+    lines: list[str] = []
+    for _ in range(blocks):
+        lines += nested_block(rng, depth)
+        if rng.random() < 0.7:
+            lines.append("")
+    return lines
+
+
+def nested_block(rng: random.Random, depth: int) -> list[str]:
+    kind = rng.randint(0, 11 if depth < 3 else 6)
+    if kind <= 2:
+        return [rng.choice(WORDS) + " " + rng.choice(WORDS) for _ in range(rng.randint(1, 3))]
+    if kind == 3:
+        return ["#" * rng.randint(1, 7) + " " + rng.choice(WORDS)]
+    if kind == 4:
+        fence = rng.choice(["```", "~~~", "````"])
+        body = [rng.choice(["code", "", "  x", "\tx", "```", "~~~~", "    ```"]) for _ in range(rng.randint(0, 3))]
+        closing = [rng.choice([fence, fence + "`", "   " + fence])] if rng.random() < 0.8 else []
+        return [fence + rng.choice(["", "py", " a b"]), *body, *closing]
+    if kind == 5:
+        return ["    code " + rng.choice(WORDS) for _ in range(rng.randint(1, 3))]
+    if kind == 6:
+        columns = rng.randint(1, 3)
+        header = "| " + " | ".join(rng.choice(WORDS) for _ in range(columns)) + " |"
+        delimiter = "|" + "|".join(rng.choice(["---", ":-:", "--:", ":--"]) for _ in range(columns)) + "|"
+        rows = ["| " + " | ".join("v" * rng.randint(1, 4)) + " |" for _ in range(rng.randint(0, 3))]
+        return [header, delimiter, *rows]
+    if kind == 7:
+        return [rng.choice(["---", "***", "___", "- - -"])]
+    if kind == 8:
+        opening = rng.choice(["<div>", "<!--", "<details>", "<img src=x>", "<pre>"])
+        return [opening, rng.choice(WORDS), rng.choice(["</div>", "-->", "</pre>", ""])]
+    if kind in (9, 10):
+        marker = rng.choice(["-", "*", "+", "1.", "2)", "10."])
+        lines = []
+        for _ in range(rng.randint(1, 3)):
+            inner = nested_document(rng, depth + 1, rng.randint(1, 2))
+            pad = " " * (len(marker) + rng.choice([1, 1, 1, 2, 4]))
+            lines.append(marker + pad[len(marker) :] + inner[0])
+            lines += [pad + line if line.strip() else rng.choice(["", "  "]) for line in inner[1:]]
+        return lines
+    inner = nested_document(rng, depth + 1, rng.randint(1, 2))
+    return [rng.choice(["> ", ">"]) + line if line.strip() or rng.random() < 0.7 else "" for line in inner]
+
+
+def test_generated_nested_documents_match_markdown_it():
+    rng = random.Random(11)
+    handled = 0
+    for _ in range(1500):
+        text = "\n".join(nested_document(rng, 0, rng.randint(1, 5))) + rng.choice(["\n", ""])
+        assert agrees(text), repr(text)
+        handled += parse(text) is not None
+    assert handled > 500
 
 
 def test_repository_markdown_files_match_markdown_it():
