@@ -156,10 +156,9 @@ def find_config_file(folder: str) -> str | None:
         current = parent
 
 
-# a [tool.proofread] or [tool.proofread.per-file-ignores] header, or a dotted tool.proofread key
-_TOOL_TABLE = re.compile(
-    r"^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?proofread[\"']?[ \t]*[\].]|tool\.proofread\b)", re.MULTILINE
-)
+# a [tool.proofread] or [tool.proofread.per-file-ignores] header, or a dotted tool.proofread key (compiled
+# on first use: most runs meet no pyproject.toml)
+_TOOL_TABLE = r"^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?proofread[\"']?[ \t]*[\].]|tool\.proofread\b)"
 
 
 def _has_tool_table(path: str) -> bool:
@@ -169,7 +168,7 @@ def _has_tool_table(path: str) -> bool:
             text = handle.read()
     except OSError:
         return False
-    return _TOOL_TABLE.search(text) is not None
+    return re.search(_TOOL_TABLE, text, re.MULTILINE) is not None
 
 
 def config_for(path: str) -> Config:
