@@ -354,7 +354,7 @@ def _is_reference(lines: list[str], i: int, body: str) -> bool:
     if _reference[1].match(body):
         return False
     match = _reference[0].match(body)
-    if not match or not body[1:close].strip(" \t"):
+    if not match or not body[1:close].strip():  # a blank label (Unicode spaces too) is no label
         raise Unsupported("link reference definition")
     destination = body[close + 2 :].lstrip(" \t<").lower()
     if destination.startswith(("javascript:", "vbscript:", "file:", "data:")):
@@ -423,8 +423,8 @@ def _table(lines: list[str], i: int, first: int, columns: int, out: list[BlockTo
         if _is_blank(line):
             break
         indent = _indent(line)
-        if indent >= 4 or _ends_table(line[indent:]):
-            break
+        if _ends_table(line[indent:]) or not line.strip(_TRIM_CHARS) or indent >= 4:
+            break  # a block start, a line of Unicode spaces only, or indented code
         if body is None:
             out.append(body := BlockToken("tbody_open", [first + j, 0]))
         row = [first + j, first + j + 1]

@@ -52,6 +52,8 @@ HANDLED = [
     "",
     "\n\n",
     "a\r\nb\r\n\r\nc\r\n",
+    "| a |\n|---|\n| 1 |\n\u3000\n",  # a line of Unicode spaces ends a table, and is a paragraph
+    "\u00a0indented by a no-break space\n\ufeff# not a heading\n",
 ]
 
 DECLINED = [
@@ -65,6 +67,7 @@ DECLINED = [
     "[ref]: /url\n'title on the next line'\n",
     "a\rb\n",
     "> ```\n> ",  # the last line, with no line break, is blank inside its quote
+    "[\u3000]: /url\n",  # a label of Unicode spaces only
 ]
 
 
