@@ -19,6 +19,15 @@ from __future__ import annotations
 import re
 
 _MAX_DEPTH = 8  # containers nested deeper than this are left to markdown-it
+_MAX_LAZY_LINES = 64  # lazy continuation lines one list item may take before it is left to markdown-it
+
+# What a view may leave open at its end, for a following less-indented line to continue lazily.
+_CLOSED, _OPEN_PARAGRAPH, _OPEN_OTHER = 0, 1, 2  # _OPEN_OTHER: a block quote or a reference definition
+
+# A lazy continuation line, once a list item has taken it, is passed down to the item's view marked with
+# this prefix. markdown-it replaces NUL characters before parsing, and so does ``parse``: no line of the
+# text can start with one.
+_LAZY = "\0"
 
 # The characters JavaScript's String.prototype.trim removes (markdown-it trims table cells with them).
 _TRIM_CHARS = "\t\n\v\f\r \xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
@@ -80,6 +89,8 @@ def parse(text: str) -> list[BlockToken] | None:
         text = text.replace("\r\n", "\n")
         if "\r" in text:  # a lone carriage return is a line break for markdown-it
             return None
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
     lines = text.split("\n")
     if text.endswith("\n") or not text:
         lines.pop()
@@ -177,6 +188,12 @@ def _html_kind(body: str) -> tuple[re.Pattern | None, bool] | None:
     return None
 
 
+def _html_interrupts(body: str) -> bool:
+    """True when ``body`` opens an HTML block of a kind that may interrupt a paragraph (1 to 6)."""
+    kind = _html_kind(body) if body.startswith("<") else None
+    return bool(kind and kind[1])
+
+
 def _table_columns(lines: list[str], i: int) -> int:
     """The number of columns of a GFM table whose header row is line ``i``; 0 when no table starts."""
     if i + 1 >= len(lines):
@@ -229,23 +246,25 @@ def _header_cells(row: str) -> int:
 # --- the view parser --------------------------------------------------------------------------------
 
 
-def _parse_view(lines: list[str], first: int, out: list[BlockToken], depth: int) -> bool:
+def _parse_view(lines: list[str], first: int, out: list[BlockToken], depth: int) -> int:
     """Append the tokens of the blocks in ``lines`` (line numbers from ``first``) to ``out``.
 
-    Returns True when the view ends with a paragraph or a block quote left open, which a following
-    less-indented line could continue lazily.
+    Returns what the view leaves open at its end (_OPEN_PARAGRAPH, _OPEN_OTHER or _CLOSED), which a
+    following less-indented line could continue lazily.
     """
     if depth > _MAX_DEPTH:
         raise Unsupported("nested too deep")
     count = len(lines)
     i = 0
-    open_end = False
+    open_end = _CLOSED
     while i < count:
         line = lines[i]
         if _is_blank(line):
             i += 1
             continue
-        open_end = False
+        if line.startswith(_LAZY):
+            raise Unsupported("a lazy line that opens a block")  # never expected: a safety net
+        open_end = _CLOSED
         indent = _indent(line)
         if indent >= 4:
             i = _code_block(lines, i, first, out)
@@ -265,7 +284,7 @@ def _parse_view(lines: list[str], first: int, out: list[BlockToken], depth: int)
             i, open_end = _list(lines, i, first, out, depth)
         elif body[0] == "[" and _is_reference(lines, i, body):
             i += 1
-            open_end = i == count  # its title could follow on the next line, outside the view
+            open_end = _OPEN_OTHER if i == count else _CLOSED  # its title could follow on the next line
         elif body[0] == "<" and _html_kind(body):
             i = _html_block(lines, i, first, body, out)
         elif _atx_level(body):
@@ -374,17 +393,17 @@ def _interrupts_paragraph(lines: list[str], j: int, body: str) -> bool:
     if marker:
         ordered, _, size, number = marker
         return (not ordered or number == 1) and not _is_blank(body[size:])
-    if body[0] == "<":
-        kind = _html_kind(body)
-        return bool(kind and kind[1])
-    return False
+    return _html_interrupts(body)
 
 
-def _paragraph(lines: list[str], i: int, first: int, out: list[BlockToken]) -> tuple[int, bool]:
+def _paragraph(lines: list[str], i: int, first: int, out: list[BlockToken]) -> tuple[int, int]:
     """A paragraph or a setext heading from line ``i``; returns the next line and whether it is open."""
     j = i + 1
     while j < len(lines):
         line = lines[j]
+        if line.startswith(_LAZY):  # a lazy continuation line (see _list_item)
+            j += 1
+            continue
         if _is_blank(line):
             break
         indent = _indent(line)
@@ -397,7 +416,7 @@ def _paragraph(lines: list[str], i: int, first: int, out: list[BlockToken]) -> t
                     BlockToken("inline", [first + i, first + j]),
                     BlockToken("heading_close", None, marker),
                 )
-                return j + 1, False
+                return j + 1, _CLOSED
             if _interrupts_paragraph(lines, j, body):
                 break
         j += 1
@@ -406,7 +425,7 @@ def _paragraph(lines: list[str], i: int, first: int, out: list[BlockToken]) -> t
         BlockToken("inline", [first + i, first + j]),
         BlockToken("paragraph_close", None),
     )
-    return j, j == len(lines)
+    return j, _OPEN_PARAGRAPH if j == len(lines) else _CLOSED
 
 
 def _table(lines: list[str], i: int, first: int, columns: int, out: list[BlockToken]) -> int:
@@ -423,7 +442,7 @@ def _table(lines: list[str], i: int, first: int, columns: int, out: list[BlockTo
         if _is_blank(line):
             break
         indent = _indent(line)
-        if _ends_table(line[indent:]) or not line.strip(_TRIM_CHARS) or indent >= 4:
+        if _starts_block(line[indent:]) or not line.strip(_TRIM_CHARS) or indent >= 4:
             break  # a block start, a line of Unicode spaces only, or indented code
         if body is None:
             out.append(body := BlockToken("tbody_open", [first + j, 0]))
@@ -441,30 +460,27 @@ def _table(lines: list[str], i: int, first: int, columns: int, out: list[BlockTo
     return j
 
 
-def _ends_table(body: str) -> bool:
-    """True when a line starts a block that ends a table body (a fence, quote, rule, list, HTML, heading)."""
-    if _fence_opening(body) or body[0] == ">" or _hr_count(body) or _list_marker(body) or _atx_level(body):
-        return True
-    if body[0] == "<":
-        kind = _html_kind(body)
-        return bool(kind and kind[1])
-    return False
+def _starts_block(body: str) -> bool:
+    """True when a line starts a block whatever precedes it (a fence, quote, rule, list item, HTML block
+    of kinds 1 to 6, heading): such a line ends a table body, or a paragraph it would continue lazily."""
+    return _is_clear_terminator(body) or _html_interrupts(body)
 
 
 def _is_clear_terminator(body: str) -> bool:
-    """True when a line that follows an open paragraph or quote surely starts a block of its own."""
+    """True when a line that follows an open paragraph or quote at a smaller indent starts a block."""
     return bool(_fence_opening(body) or body[0] == ">" or _hr_count(body) or _list_marker(body) or _atx_level(body))
 
 
 def _check_not_lazy(lines: list[str], stop: int) -> None:
-    """Line ``stop`` follows an open paragraph or quote at a smaller indent: it must start a block."""
+    """Line ``stop`` follows an open quote or reference definition at a smaller indent: it must start a
+    block (a lazy continuation of those is left to markdown-it)."""
     line = lines[stop]
     indent = _indent(line)
     if indent >= 4 or not _is_clear_terminator(line[indent:]):
         raise Unsupported("lazy continuation line")
 
 
-def _blockquote(lines: list[str], i: int, first: int, out: list[BlockToken], depth: int) -> tuple[int, bool]:
+def _blockquote(lines: list[str], i: int, first: int, out: list[BlockToken], depth: int) -> tuple[int, int]:
     inner: list[str] = []
     last_empty = False
     j = i
@@ -496,46 +512,22 @@ def _blockquote(lines: list[str], i: int, first: int, out: list[BlockToken], dep
     out.append(quote)
     _parse_view(inner, first + i, out, depth + 1)
     out.append(BlockToken("blockquote_close", None, ">"))
-    return j, j == len(lines) and not last_empty
+    return j, _OPEN_OTHER if j == len(lines) and not last_empty else _CLOSED
 
 
-def _list(lines: list[str], i: int, first: int, out: list[BlockToken], depth: int) -> tuple[int, bool]:
+def _list(lines: list[str], i: int, first: int, out: list[BlockToken], depth: int) -> tuple[int, int]:
     indent = _indent(lines[i])
     ordered, char, _, _ = _list_marker(lines[i][indent:])
     kind = "ordered_list" if ordered else "bullet_list"
     out.append(start := BlockToken(kind + "_open", [first + i, 0], char))
-    open_end = False
     while True:
-        line = lines[i]
-        indent = _indent(line)
-        size = _list_marker(line[indent:])[2]
-        rest = line[indent + size :]
-        content = rest.lstrip(" ")
-        if _is_blank(rest) or content.startswith("\t"):
-            raise Unsupported("list item opening with a blank line or a tab")
-        spaces = len(rest) - len(content)
-        if spaces > 4:
-            raise Unsupported("list item opening with indented code")
-        width = indent + size + spaces
-        item = [content]
-        stop = i + 1
-        while stop < len(lines):
-            line = lines[stop]
-            if _is_blank(line):
-                item.append("")
-            elif _indent(line) >= width:
-                item.append(line[width:])
-            else:
-                break
-            stop += 1
-        token = BlockToken("list_item_open", [first + i, first + stop], char)
-        out.append(token)
+        item, stop = _list_item(lines, i, depth)
+        out.append(BlockToken("list_item_open", [first + i, first + stop], char))
         item_open = _parse_view(item, first + i, out, depth + 1)
         out.append(BlockToken("list_item_close", None, char))
         if stop == len(lines):
-            open_end = item_open
             break
-        if item_open:
+        if item_open == _OPEN_OTHER:
             _check_not_lazy(lines, stop)
         following = lines[stop]
         indent = _indent(following)
@@ -550,4 +542,61 @@ def _list(lines: list[str], i: int, first: int, out: list[BlockToken], depth: in
         i = stop
     start.map[1] = first + stop
     out.append(BlockToken(kind + "_close", None, char))
-    return stop, open_end
+    return stop, item_open if stop == len(lines) else _CLOSED
+
+
+def _list_item(lines: list[str], i: int, depth: int) -> tuple[list[str], int]:
+    """The view of the list item whose marker opens line ``i``, and the line after the item.
+
+    The item holds the lines indented past its marker, the blank lines among them, and the lazy
+    continuation lines of a paragraph it leaves open (marked with _LAZY).
+    """
+    line = lines[i]
+    indent = _indent(line)
+    size = _list_marker(line[indent:])[2]
+    rest = line[indent + size :]
+    content = rest.lstrip(" ")
+    if _is_blank(rest) or content.startswith("\t"):
+        raise Unsupported("list item opening with a blank line or a tab")
+    spaces = len(rest) - len(content)
+    if spaces > 4:
+        raise Unsupported("list item opening with indented code")
+    width = indent + size + spaces
+    item = [content]
+    stop = i + 1
+    for _ in range(_MAX_LAZY_LINES + 1):
+        while stop < len(lines):
+            line = lines[stop]
+            if _is_blank(line):
+                item.append("")
+            elif not line.startswith(_LAZY) and _indent(line) >= width:
+                item.append(line[width:])
+            else:
+                break
+            stop += 1
+        if stop == len(lines) or not _continues_lazily(lines[stop], item, depth):
+            return item, stop
+        line = lines[stop]
+        item.append(line if line.startswith(_LAZY) else _LAZY + line.lstrip(" "))
+        stop += 1
+    raise Unsupported("too many lazy continuation lines")
+
+
+def _continues_lazily(line: str, item: list[str], depth: int) -> bool:
+    """True when ``line``, less indented than the list item ``item`` above it, continues the paragraph
+    the item leaves open (a lazy continuation line); False when it is outside the item."""
+    if not line.startswith(_LAZY):
+        indent = _indent(line)
+        body = line[indent:]
+        # (4 or more spaces in, no list marker ends the paragraph: markdown-it's list rule declines)
+        if indent < 4 and _starts_block(body):
+            return False
+    # Right after a lazy line the paragraph is still open; else a trial parse (its tokens dropped) tells.
+    if not item[-1].startswith(_LAZY) and _parse_view(item, 0, [], depth + 1) != _OPEN_PARAGRAPH:
+        if line.startswith(_LAZY):
+            raise Unsupported("a lazy line after a closed item")  # never expected: a safety net
+        return False
+    if not line.startswith(_LAZY) and (indent >= 4 or "|" in body):
+        # as indented as code, or a possible table header: left to markdown-it
+        raise Unsupported("lazy continuation line")
+    return True

@@ -54,11 +54,16 @@ HANDLED = [
     "a\r\nb\r\n\r\nc\r\n",
     "| a |\n|---|\n| 1 |\n\u3000\n",  # a line of Unicode spaces ends a table, and is a paragraph
     "\u00a0indented by a no-break space\n\ufeff# not a heading\n",
+    "- item\nlazy line\n===\n  back in the item\n- next\n",  # lazy lines of a list item's paragraph
+    "- a\n  - b\nc\n  d\n\n  e\nf\n",
+    "1. item\n<div>\n\n- x\n> q\n",
 ]
 
 DECLINED = [
     "> quote\nlazy line\n",  # lazy continuation of a block quote
-    "- item\nlazy line\n",  # lazy continuation of a list item's paragraph
+    "- item\nlazy | line\n",  # a lazy line that could be a table header
+    "10.  item\n    lazy line as indented as code\n",
+    "  1. item\n  lazy\n    * a list marker 4 spaces in continues the paragraph\n",
     "-\tafter a tab\n",
     "\tindented with a tab\n",
     "-\n  item opening with a blank line\n",
