@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
+from typing import NamedTuple
 
 CONFIG_NAMES = (".proofread.toml", "proofread.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
@@ -45,8 +45,7 @@ class ConfigError(Exception):
     """A configuration file that cannot be used; the message is one line naming the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file's settings (``path`` is None for the built-in defaults)."""
 
     path: str | None = None
@@ -157,10 +156,9 @@ def find_config_file(folder: str) -> str | None:
         current = parent
 
 
-# a [tool.proofread] or [tool.proofread.per-file-ignores] header, or a dotted tool.proofread key
-_TOOL_TABLE = re.compile(
-    r"^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?proofread[\"']?[ \t]*[\].]|tool\.proofread\b)", re.MULTILINE
-)
+# a [tool.proofread] or [tool.proofread.per-file-ignores] header, or a dotted tool.proofread key (compiled
+# on first use: most runs meet no pyproject.toml)
+_TOOL_TABLE = r"^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?proofread[\"']?[ \t]*[\].]|tool\.proofread\b)"
 
 
 def _has_tool_table(path: str) -> bool:
@@ -170,7 +168,7 @@ def _has_tool_table(path: str) -> bool:
             text = handle.read()
     except OSError:
         return False
-    return _TOOL_TABLE.search(text) is not None
+    return re.search(_TOOL_TABLE, text, re.MULTILINE) is not None
 
 
 def config_for(path: str) -> Config:
@@ -305,8 +303,7 @@ def matches(code: str, selectors) -> bool:
     return any(s == "ALL" or code.startswith(s) for s in selectors)
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Rule choices from one layer (a configuration file, then the command line)."""
 
     select: tuple[str, ...] | None = None

@@ -2,14 +2,16 @@
 
 Plain text is read the way articles pasted from the web are written: every line is a block of its own,
 so a bare heading line, a ``- `` list item and a ``| a | b |`` table row each start a new sentence.
-Markdown is parsed with markdown-it-py (tables included); code, HTML, front matter and link targets are
-masked so that no rule looks at them.
+Markdown's block structure is read by proofread.markdown_blocks, which gives markdown-it-py's block tokens
+(tables included) for the documents it handles and leaves the others to markdown-it-py itself; code,
+HTML, front matter and link targets are masked so that no rule looks at them.
 """
 
 from __future__ import annotations
 
 import re
 
+from proofread.markdown_blocks import parse as parse_blocks
 from proofread.model import Block, BlockKind, Document, Span, Token
 from proofread.sentences import tokenize_into
 from proofread.text_masks import inline_masks, merge_spans
@@ -19,7 +21,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
 _QUOTE_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)+")
-_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?\n?$")
+# plain text only, and only next to a table row: compiled on first use
+_TABLE_SEPARATOR = r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?\n?$"
 _SENTENCE_END_CHARS = frozenset(".!?:;,)\"'’”")  # a plain-text line ending in one is a paragraph
 _MARKER_STARTS = frozenset("-*+•#>")
 _FRONT_MATTER = r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)"  # compiled on first use
@@ -168,11 +171,11 @@ def _text_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
         if not stripped:
             list_group, table_group = -1, -1
             continue
-        if ("|" in stripped and _is_table_row(line)) or (table_group >= 0 and _TABLE_SEPARATOR.match(line)):
+        if ("|" in stripped and _is_table_row(line)) or (table_group >= 0 and re.match(_TABLE_SEPARATOR, line)):
             if table_group < 0:
                 table_group, table_row = groups.new(), 0
             list_group = -1
-            if _TABLE_SEPARATOR.match(line):
+            if re.match(_TABLE_SEPARATOR, line):
                 masks.append((start, end))
                 continue
             for column, (cs, ce) in enumerate(_table_cells(text, start, end)):
@@ -245,16 +248,18 @@ def _line_starts(text: str) -> list[int]:
 
 def _markdown_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     global _PARSER
-    if _PARSER is None:
-        _PARSER = _markdown_parser()
     masks: list[tuple[int, int]] = []
     source = text
-    front = re.match(_FRONT_MATTER, text, re.DOTALL | re.M)
+    front = re.match(_FRONT_MATTER, text, re.DOTALL | re.M) if text.startswith(("---", "+++")) else None
     if front:
         masks.append(front.span())
         # Blank the front matter so the parser sees the same line numbers but no content.
         source = re.sub(r"[^\n]", " ", front.group()) + text[front.end() :]
-    tokens = _PARSER.parse(source)
+    tokens = parse_blocks(source)
+    if tokens is None:  # a construct the fast block reader leaves to markdown-it
+        if _PARSER is None:
+            _PARSER = _markdown_parser()
+        tokens = _PARSER.parse(source)
     directive_line = re.compile(_DIRECTIVE_LINE)
     starts = _line_starts(text)
 
@@ -351,7 +356,7 @@ def _prose_lines(text: str, lines: list[tuple[int, int]], masks: list[tuple[int,
                     rest = line[cut:]
         if cut:
             masks.append((start, start + cut))
-        if n == 0:
+        if n == 0 and line.rstrip(" \t").endswith("#"):  # an ATX heading's closing run of #s
             heading_close = re.search(r"[ \t]+#+[ \t]*$", line)
             if heading_close and heading_close.start() > cut:
                 masks.append((start + heading_close.start(), end))

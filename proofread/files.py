@@ -21,7 +21,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
 STDIN = "-"
 
@@ -57,8 +57,7 @@ class FileError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A decoded text file, with what is needed to write it back the way it was.
 
     ``device``, ``inode``, ``mtime_ns``, ``size`` and ``digest`` (SHA-256 of the bytes read) identify

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MARGIN = 40  # characters kept around a finding: the full report shows 40, baselines and GitLab 20
 
@@ -54,8 +54,7 @@ class LineIndex:
         return self.text, 0
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """Whole consecutive lines of a text: ``text`` begins at code-point ``start``, on 1-based ``line``."""
 
     start: int
@@ -72,8 +71,7 @@ class Segment:
         return self.line + self.text.count("\n")
 
 
-@dataclass(frozen=True)
-class Excerpt:
+class Excerpt(NamedTuple):
     """The lines of a text that its findings need, as sorted, disjoint segments; the rest is dropped."""
 
     segments: tuple[Segment, ...] = ()

@@ -16,7 +16,7 @@ import itertools
 import os
 import sys
 from dataclasses import dataclass, field, replace
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from proofread.config import Config, ConfigError, Selection
 from proofread.files import STDIN, ChunkedSource, FileError, SourceFile, is_large, read_source, write_atomically
@@ -28,8 +28,7 @@ PARALLEL_MIN_FILES = 8  # fewer files than this are checked in one process
 PROGRESS_MIN_FILES = 50  # a progress bar only for runs at least this long
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything one run needs to know (command-line values; configuration files add to them)."""
 
     paths: tuple[str, ...]
@@ -39,7 +38,7 @@ class Settings:
     diff: bool = False
     select: tuple[str, ...] = ()  # () = as configured (default: every rule)
     ignore: tuple[str, ...] = ()
-    vocabulary: frozenset[str] = field(default_factory=frozenset)
+    vocabulary: frozenset[str] = frozenset()
     extend_select: tuple[str, ...] = ()
     config: str | None = None  # use this configuration file for every file
     isolated: bool = False  # ignore configuration files

@@ -243,3 +243,37 @@ def test_is_masked_agrees_with_a_plain_scan():
             stop = max(end, start + 1)
             expected = any(m.start < stop and start < m.end for m in masks)
             assert doc.is_masked(start, end) == expected, (masks, start, end)
+
+
+def _run_python(code: str) -> str:
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+
+
+def test_checking_markdown_does_not_import_markdown_it(tmp_path):
+    """Start-up: a usual Markdown file is read by proofread.markdown_blocks, markdown-it stays unloaded."""
+    page = tmp_path / "page.md"
+    page.write_text("# Title\n\n- an item\n- another\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA paragraph.\n")
+    code = (
+        f"import sys\nfrom proofread.cli import main\nsys.argv = ['proofread', 'check', {str(page)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\nprint('markdown_it' in sys.modules)"
+    )
+    assert _run_python(code).splitlines()[-1] == "False"
+
+
+def test_the_first_check_freezes_the_loaded_data_once():
+    """The lexicons the first check loads leave the collector's sight, once: later the frozen count may
+    only shrink (as frozen objects die), never grow."""
+    code = (
+        "import gc\nfrom proofread.context import Context\nfrom proofread.lint import check_text\n"
+        "from proofread.rules import all_rules\nrules = [r() for r in all_rules()]\n"
+        "before = gc.get_freeze_count()\n"
+        "check_text('Teh text of a docment.\\n', 'a.txt', rules, Context())\n"
+        "first = gc.get_freeze_count()\n"
+        "check_text('Another text.\\n', 'b.txt', rules, Context())\n"
+        "print(before, first > 0, gc.get_freeze_count() <= first, gc.isenabled())"
+    )
+    assert _run_python(code).split() == ["0", "True", "True", "True"]
