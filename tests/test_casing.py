@@ -205,6 +205,34 @@ def test_lowercase_name_left_alone(ctx, text):
     assert findings(text.removeprefix("md:"), ctx, markdown, {"CA003"}) == []
 
 
+_MOSTLY_CAPITALISED = (
+    "We thank Congress. We ask Congress. We tell Congress. We urge Congress. We help Congress. We like "
+    "Congress. We call Congress. We meet Congress. The Federal Congress met. Then congress spoke. Later "
+    "congress rested."
+)
+
+
+def test_word_mostly_capitalised_on_its_own(ctx):
+    # written capitalised on its own eight times (once more inside a longer name), lowercase twice: both
+    # lowercase ones are slips
+    assert findings(_MOSTLY_CAPITALISED, ctx, codes={"CA003"}) == [("CA003", "congress", "Congress")] * 2
+    # three times lowercase: no longer "far more often" capitalised
+    assert findings(_MOSTLY_CAPITALISED + " And congress sat.", ctx, codes={"CA003"}) == []
+    # lowercase once, capitalised on its own three times and once more inside a longer name
+    text = "We saw the Senate. Ask the Senate. Thank the Senate. The Senate Office closed. Then the senate left."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "senate", "Senate")]
+
+
+def test_word_mostly_capitalised_used_as_a_common_noun(ctx):
+    # counted or described, it is a common noun whatever the rest of the document does
+    base = "We thank Congress. We ask Congress. We tell Congress. The Federal Congress met. "
+    for text in ("Yet every congress is slow.", "Then a new congress met.", "We saw two congress members."):
+        assert findings(base + text, ctx, codes={"CA003"}) == [], text
+    # a word written in code somewhere is a command or a value, not a slip
+    md = "Use Python here. Python is fine. We like Python. Python Software exists. Run `python` or python."
+    assert findings(md, ctx, markdown=True, codes={"CA003"}) == []
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

@@ -19,7 +19,10 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   student Aid"), or is an institution closing one ("Clemson university"), or follows the head noun of a
   name and "of" or "for" with capitalised ordinary words after it ("the Department of veterans Affairs",
   "the Center of excellence for Collaborative Innovation");
-- the document always writes it capitalised on its own, at least twice ("Congress ... congress");
+- the document always writes it capitalised on its own, at least twice ("Congress ... congress"); or,
+  for a word the dictionary also knows as a name, far more often capitalised on its own than lowercase
+  (three times for a single lowercase one, four times as often otherwise) where it stands as a name (after
+  a pause, a determiner or a preposition: "I urge congress", "our government"; not "a strong nation");
 - it is a first name the dictionary also knows as a word ("tom", "victor"), right before a capitalised
   word no dictionary knows (a surname), after a pause or a word that introduces a name ("by tom
   Wibberley");
@@ -203,17 +206,19 @@ def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acrony
         return False, "the last word of a capitalised name"
     if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
         return False, "an unknown word beside a name"
-    if others or not caps:
+    if not caps:
         return None
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
     if forms and any(f[:1].isupper() for f in forms):
         # a word that is also a name ("Congress", "Medicare", "the Web"): the document must write it
-        # capitalised on its own, every time, at least twice
-        if len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(ev.standalone(j) for j in caps):
+        # capitalised on its own far more often than lowercase, and use it here as a name
+        if not others and len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(map(ev.standalone, caps)):
             return False, "the document always writes it capitalised"
+        if _mostly_capitalised(ev, stem, caps, others + 1, lexicon) and _used_as_name(ev, i):
+            return False, "the document writes it capitalised"
         return None
-    if forms:
+    if others or forms:
         return None
     if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
         return False, "the document writes this unknown word capitalised"
@@ -277,7 +282,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo.update(settled)
     todo.update(i for w in named for i in places[w])
     for w in capped:
-        if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
+        lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
+        if _may_be_name_alone(ev, w, key[w], lowercase, lexicon):
             todo.update(places[w])
         else:
             todo.update(_with_phrase_evidence(ev, w, key[w], places[w]))
@@ -450,17 +456,52 @@ def _after_name_heads(ev, words) -> set[int]:
     return found
 
 
-def _may_be_name_alone(ev, word, key, lexicon) -> bool:
-    """Whether ``_judge`` may find ``word``, written lowercase once and capitalised elsewhere, a name
-    without phrase evidence: a word no dictionary knows, or one it also knows as a name that the document
-    capitalises at least twice and that is not very common."""
+def _may_be_name_alone(ev, word, key, lowercase, lexicon) -> bool:
+    """Whether ``_judge`` may find ``word``, written lowercase ``lowercase`` times and capitalised
+    elsewhere, a name without phrase evidence: a word no dictionary knows, written lowercase once; or one
+    it also knows as a name that the document mostly writes capitalised on its own."""
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
     if not forms:
-        return True
+        return lowercase == 1
     if not any(f[:1].isupper() for f in forms):
         return False
-    return len(ev.capital.get(key, ())) >= 2 and lexicon.count(stem) < _VERY_COMMON
+    caps = ev.capital.get(key, ())
+    if lowercase == 1 and len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON:
+        return True  # "the document always writes it capitalised" may hold
+    return _mostly_capitalised(ev, stem, caps, lowercase, lexicon)
+
+
+def _mostly_capitalised(ev, stem, caps, lowercase, lexicon) -> bool:
+    """Whether the document writes ``stem``, a word the dictionary also knows as a name, capitalised on
+    its own (not inside a longer name) often enough beside its ``lowercase`` lowercase occurrences: at
+    least twice when it is lowercase once and not a very common word ("Medicare ... medicare"), at least
+    three times as often as lowercase otherwise ("Government" 27 times, "government" 3), and never in
+    code ("`python`": a command)."""
+    standalone = sum(map(ev.standalone, caps))
+    if lowercase == 1:
+        enough = standalone >= 3 and lexicon.count(stem) < _VERY_COMMON
+    else:
+        enough = standalone >= _MOSTLY * lowercase
+    return enough and stem.lower() not in ev.code_words
+
+
+# Words after which a noun stands as itself, not as one of a kind: determiners, possessives, prepositions.
+_PLAIN_BEFORE = frozenset(
+    """the this that our their my your his her its in to of by from with and or nor for on at into before
+    against about than as upon through under over between among without""".split()
+)
+
+
+def _used_as_name(ev, i) -> bool:
+    """Whether token ``i`` stands where a name may: after a pause, a capitalised word, a determiner or a
+    preposition ("I urge congress", "in congress", "our government"; not "a strong nation", "600 black
+    men", "a bank president")."""
+    p = ev.prev[i]
+    if p < 0:
+        return True
+    before = ev.texts[p]
+    return before[:1].isupper() or before.lower() in _PLAIN_BEFORE
 
 
 def _with_phrase_evidence(ev, word, key, places) -> list[int]:
@@ -594,6 +635,9 @@ def _names(ev, tok, side, lexicon) -> bool:
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
 # Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
 _VERY_COMMON = 300_000
+# How many times a document must write a word capitalised on its own for each lowercase occurrence before
+# the lowercase ones count as slips ("Government" 27 times, "government" 3).
+_MOSTLY = 4
 # Words that join or qualify names rather than belong to them ("Japan last May", "the former Chair").
 _NOT_IN_NAMES = frozenset(
     """about after against among before between during except former last latter like next since than
