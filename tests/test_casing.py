@@ -233,6 +233,18 @@ def test_word_mostly_capitalised_used_as_a_common_noun(ctx):
     assert findings(md, ctx, markdown=True, codes={"CA003"}) == []
 
 
+def test_name_particle_the_document_capitalises(ctx):
+    text = "We fought Al Qaida for years, and al Qaida lost."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "al", "Al")]
+    # lowercase twice in the name, or capitalised only at a sentence start: the author's spelling
+    for text in (
+        "We fought Al Qaida. Then al Qaida lost, and al Qaida left.",
+        "Bin Laden hid. Later bin Laden fled.",
+        "We met Charles De Gaulle and Ludwig van Beethoven.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

@@ -37,7 +37,9 @@ What it leaves alone: words that are both a name and an ordinary word ("may"/"Ma
 "polish", "bill") unless the document gives evidence; words the document also writes lowercase inside
 sentences elsewhere (in the same phrase, or at all when the evidence is weak); capitals at sentence
 starts and in title-case headings and table cells, and proper adjectives before a word ("the Iranian
-regime"): they are no evidence; name particles ("de", "van", "al", "bin"); fixed Latin phrases ("pro
+regime"): they are no evidence; name particles ("de", "van", "al", "bin"), unless the document writes
+the same name with the particle capitalised inside a sentence and never again lowercase ("Al Qaida ...
+al Qaida"); fixed Latin phrases ("pro
 bono"); names from the known-casing list (CA004's); quoted terms, code, words glued to code-like
 punctuation, and words in the project vocabulary.
 
@@ -265,6 +267,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     settled = ev.memo["settled"] = {}
     for i in _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon):
         settled[i] = (capitalise(texts[i]), True, "a title before a name")
+    for i, form in _lowercase_particles(ev).items():
+        settled[i] = (form, True, "the document writes this name capitalised")
     for i in _months_before_dates(ev, lower):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
     for i in _given_names_before_surnames(ev, lower, lexicon):
@@ -353,6 +357,35 @@ def _ends_date(text: str, end: int) -> bool:
     ("march 27, 2014", "march 27th 2014"; not "a march 2 miles long")."""
     rest = text[end : end + 6]
     return not rest or not rest[0].isspace() and not rest[0].isalnum() or bool(_YEAR.match(rest[1:5]))
+
+
+# Name particles as they may stand inside a document, lowercase or capitalised ("al", "Al").
+_PARTICLE_FORMS = NAME_PARTICLES | {capitalise(p) for p in NAME_PARTICLES}
+
+
+def _lowercase_particles(ev) -> dict[int, str]:
+    """The places of name particles written lowercase right before a capitalised word ("al Qaida") where
+    the document writes the same two words inside a sentence with the particle capitalised ("Al Qaida")
+    and never again with it lowercase, each with its capitalised form. A particle that the document
+    writes lowercase in the name ("bin Laden" twice, "Bin Laden" once) is left alone."""
+    words = _PARTICLE_FORMS & ev.words
+    if not words:
+        return {}
+    tokens, texts = ev.doc.tokens, ev.texts
+    lowercase: dict[tuple[str, str], list[int]] = {}
+    capitalised: set[tuple[str, str]] = set()
+    for n in ev.capitals_after(words):
+        i = n - 1
+        if tokens[n][5] is not False or ev.next[i] != n:
+            continue
+        particle = texts[i]
+        if particle in NAME_PARTICLES:
+            lowercase.setdefault((particle, texts[n]), []).append(i)
+        elif tokens[i][5] is False:
+            capitalised.add((particle.lower(), texts[n]))
+    return {
+        places[0]: capitalise(pair[0]) for pair, places in lowercase.items() if len(places) == 1 and pair in capitalised
+    }
 
 
 def _months_before_dates(ev, lower) -> set[int]:
