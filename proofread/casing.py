@@ -152,6 +152,16 @@ def known_casings() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """``dictionaries/given-names.txt``, common first names ("John", "Mary"), lowercase; read on first use."""
+    try:
+        lines = (_dictionaries_dir() / "given-names.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 # --- known names ----------------------------------------------------------------------------------------
 
 

@@ -245,6 +245,22 @@ def test_name_particle_the_document_capitalises(ctx):
         assert findings(text, ctx, codes={"CA003"}) == [], text
 
 
+def test_lowered_surname_after_a_common_first_name(ctx):
+    text = "Thanks to Janet and Bill norwood for the visit."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "norwood", "Norwood")]
+    # a word the dictionary knows lowercase, or a name particle, after a first name is left alone
+    for text in ("We thanked Juan Jose keys in the notes.", "It was fixed by Martin von Gagern today."):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+def test_lowered_common_first_name_before_a_family_name(ctx):
+    text = "The deficit fell for the first time since harry Truman lived there."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "harry", "Harry")]
+    # a first name that is also a word, used as that word: after a pronoun, a modal or "to"
+    for text in ("Still, I hope America is watching.", "They were forced to grant Leopold the land."):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

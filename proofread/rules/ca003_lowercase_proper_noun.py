@@ -25,7 +25,11 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   a pause, a determiner or a preposition: "I urge congress", "our government"; not "a strong nation");
 - it is a first name the dictionary also knows as a word ("tom", "victor"), right before a capitalised
   word no dictionary knows (a surname), after a pause or a word that introduces a name ("by tom
-  Wibberley");
+  Wibberley"); or a common first name (``dictionaries/given-names.txt``) right before a
+  capitalised word the dictionary knows only as a name or not at all, not after a pronoun, a modal or
+  "to" ("since harry Truman"; not "I hope America");
+- it is a word no dictionary knows right after a capitalised common first name: a lowered surname
+  ("Bill norwood", "Tom coburn");
 - it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
   from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
   a compound of known words ("chatbot") or the plural of a known word ("oblasts").
@@ -39,9 +43,8 @@ sentences elsewhere (in the same phrase, or at all when the evidence is weak); c
 starts and in title-case headings and table cells, and proper adjectives before a word ("the Iranian
 regime"): they are no evidence; name particles ("de", "van", "al", "bin"), unless the document writes
 the same name with the particle capitalised inside a sentence and never again lowercase ("Al Qaida ...
-al Qaida"); fixed Latin phrases ("pro
-bono"); names from the known-casing list (CA004's); quoted terms, code, words glued to code-like
-punctuation, and words in the project vocabulary.
+al Qaida"); fixed Latin phrases ("pro bono"); names from the known-casing list (CA004's); quoted terms,
+code, words glued to code-like punctuation, and words in the project vocabulary.
 
 Fix safety: SAFE when the lexicon knows only the name, a known name, a title or an acronym settles it,
 or the document writes the same phrase capitalised and never lowercase; UNSAFE otherwise. The message
@@ -61,6 +64,7 @@ from proofread.casing import (
     capitalise,
     copy_case,
     evidence,
+    given_names,
     is_capitalised,
     is_lowercase_text,
     known_casings,
@@ -273,6 +277,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
     for i in _given_names_before_surnames(ev, lower, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
+    for i in _surnames_after_given_names(ev, lower - named, lexicon):
+        settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
     listed = lower & known_names().places.keys()  # "turkey": both a place and a word
@@ -456,16 +462,67 @@ def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
     "by tom Wibberley", "authors, victor Naroditskiy" (not "the communist Pathet Lao", "a basic Trello
     board")."""
     tokens, texts = ev.doc.tokens, ev.texts
+    given = given_names()
     found = set()
     for n in ev.capitals_after(lower):
         i = n - 1
-        if tokens[n][5] is not False or tokens[i][5] is not False:
+        if tokens[n][5] is not False or tokens[i][5] is not False or ev.prev[n] != i:
             continue
-        if texts[i - 1].lower() not in _BEFORE_NAMES and ev.prev[i] >= 0:
-            continue  # the cheap tests first
-        if _may_be_given_name(texts[i], lexicon) and _is_surname(texts[n], lexicon) and ev.prev[n] == i:
+        word, before = texts[i], texts[i - 1].lower() if ev.prev[i] >= 0 else ""
+        if before in _BEFORE_NAMES or not before:
+            if _may_be_given_name(word, lexicon) and _is_surname(texts[n], lexicon):
+                found.add(i)
+                continue
+        if word in given and before not in _NOT_BEFORE_GIVEN_NAMES and _is_family_name(texts[n], given, lexicon):
+            found.add(i)  # a common first name before a name: "since harry Truman", "said jane Joyce"
+    return found
+
+
+# Words before which a first name that is also a word is that word: "I hope America", "may Congress".
+_NOT_BEFORE_GIVEN_NAMES = frozenset(
+    """i we you they he she it to will would can could should may might must shall do does did not and or
+    never also""".split()
+)
+
+
+def _is_family_name(word, given, lexicon) -> bool:
+    """Whether a capitalised word may be a family name after a first name: a plain word that the dictionary
+    knows only as a name or not at all, and not itself a common first name ("Truman", "Joyce"; not
+    "Congress", "Mary")."""
+    if len(word) < 3 or not word.isalpha() or not word[1:].islower():
+        return False
+    key = word.lower()
+    if key in given or lexicon.is_term(key):
+        return False
+    forms = lexicon.cased_forms(key)
+    return not forms or not forms[0].islower()
+
+
+def _surnames_after_given_names(ev, words, lexicon) -> set[int]:
+    """The places of lowercase words (of ``words``) right after a capitalised common first name in the
+    same phrase that the dictionary knows only as a name or not at all: a lowered surname ("Bill norwood",
+    "Tom coburn"; not "Juan Jose keys", "Martin von Gagern")."""
+    surnames = {w for w in words if _may_be_lowered_surname(w, lexicon)}
+    if not surnames:
+        return set()
+    given, texts, tokens = given_names(), ev.texts, ev.doc.tokens
+    found = set()
+    for i in ev.indices(surnames):
+        c = ev.prev[i]
+        if c >= 0 and tokens[i][5] is False and is_capitalised(texts[c]) and texts[c].lower() in given:
             found.add(i)
     return found
+
+
+def _may_be_lowered_surname(word, lexicon) -> bool:
+    found = _LOWERED_SURNAME.get(word)
+    if found is None:
+        found = len(word) > 2 and word.isalpha() and not lexicon.is_term(word) and not lexicon.cased_forms(word)
+        _remember(_LOWERED_SURNAME, word, found)
+    return found
+
+
+_LOWERED_SURNAME: dict[str, bool] = {}
 
 
 _BEFORE_NAMES = frozenset(
