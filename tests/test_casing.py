@@ -261,6 +261,20 @@ def test_lowered_common_first_name_before_a_family_name(ctx):
         assert findings(text, ctx, codes={"CA003"}) == [], text
 
 
+def test_brand_whose_lowercase_form_is_a_rare_word(ctx):
+    text = "Follow us on twitter and search google’s index."
+    assert findings(text, ctx, codes={"CA003"}) == [
+        ("CA003", "twitter", "Twitter"),
+        ("CA003", "google’s", "Google’s"),
+    ]
+    # used as a verb, or written lowercase on purpose more often than capitalised
+    for text in (
+        "If in doubt, you can google it.",
+        "Our twitter feed and our twitter bots beat Twitter itself.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

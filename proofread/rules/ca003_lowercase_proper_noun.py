@@ -30,6 +30,9 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   "to" ("since harry Truman"; not "I hope America");
 - it is a word no dictionary knows right after a capitalised common first name: a lowered surname
   ("Bill norwood", "Tom coburn");
+- it is a brand whose lowercase form is a rare word (``dictionaries/brand-words.txt``: "on twitter",
+  "google's index"), not used as a verb ("you can google it") nor written lowercase on purpose (more
+  than once, and more often than capitalised);
 - it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
   from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
   a compound of known words ("chatbot") or the plural of a known word ("oblasts").
@@ -61,6 +64,7 @@ from proofread.casing import (
     NAME_HEADS,
     NAME_PARTICLES,
     TITLES,
+    brand_words,
     capitalise,
     copy_case,
     evidence,
@@ -279,6 +283,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
+    for i, brand in _lowercase_brands(ev, lower, words.key).items():
+        settled.setdefault(i, (brand, False, "a brand name that is seldom a word"))
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
     listed = lower & known_names().places.keys()  # "turkey": both a place and a word
@@ -473,13 +479,13 @@ def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
             if _may_be_given_name(word, lexicon) and _is_surname(texts[n], lexicon):
                 found.add(i)
                 continue
-        if word in given and before not in _NOT_BEFORE_GIVEN_NAMES and _is_family_name(texts[n], given, lexicon):
+        if word in given and before not in _BEFORE_A_VERB and _is_family_name(texts[n], given, lexicon):
             found.add(i)  # a common first name before a name: "since harry Truman", "said jane Joyce"
     return found
 
 
-# Words before which a first name that is also a word is that word: "I hope America", "may Congress".
-_NOT_BEFORE_GIVEN_NAMES = frozenset(
+# Words before which a name that is also a word is that word, a verb: "I hope America", "to google it".
+_BEFORE_A_VERB = frozenset(
     """i we you they he she it to will would can could should may might must shall do does did not and or
     never also""".split()
 )
@@ -496,6 +502,28 @@ def _is_family_name(word, given, lexicon) -> bool:
         return False
     forms = lexicon.cased_forms(key)
     return not forms or not forms[0].islower()
+
+
+def _lowercase_brands(ev, lower, key) -> dict[int, str]:
+    """The places of brands written lowercase whose lowercase forms are rare words (``dictionaries/
+    brand-words.txt``: "share it on twitter", "google’s search"), each with its capitalised form; not where
+    the document writes the word lowercase more than once and more often than capitalised, nor as a verb
+    (after "to", a modal or a pronoun: "just google it" is left alone only after those)."""
+    brands = brand_words()
+    found: dict[int, str] = {}
+    for word in lower:
+        stem = key[word]
+        if stem not in brands:
+            continue
+        places = ev.lower.get(stem, ())
+        if len(places) > max(1, len(ev.capital.get(stem, ()))):
+            continue  # the document writes it lowercase on purpose
+        for i in places:
+            text = ev.texts[i]
+            p = ev.prev[i]
+            if text == word and (p < 0 or ev.texts[p].lower() not in _BEFORE_A_VERB):
+                found[i] = brands[stem] + split_possessive(text)[1]
+    return found
 
 
 def _surnames_after_given_names(ev, words, lexicon) -> set[int]:
