@@ -275,6 +275,13 @@ def test_brand_whose_lowercase_form_is_a_rare_word(ctx):
         assert findings(text, ctx, codes={"CA003"}) == [], text
 
 
+def test_capitals_after_an_initialism_are_phrase_evidence(ctx):
+    # "Digital" after "U.S." may open a sentence as far as the tokenizer knows; beside a lowercase word
+    # whose phrase the document writes capitalised, it is still inside one
+    text = "We joined the U.S. Digital Corps in May. The team of the U.S. Digital corps grew."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "corps", "Corps")]
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

@@ -727,10 +727,10 @@ def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
         near = tokens[j].text
         k = links[j]
         if marks:
-            named = _names(ev, tokens[j], side, lexicon)
+            named = _names(ev, j, side, lexicon)
             keys.add((side, near, named))
             if k >= 0:
-                keys.add((side, near, tokens[k].text, named or _names(ev, tokens[k], side, lexicon)))
+                keys.add((side, near, tokens[k].text, named or _names(ev, k, side, lexicon)))
         else:
             keys.add((side, near))
             if k >= 0:
@@ -738,8 +738,9 @@ def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
     return keys
 
 
-def _names(ev, tok, side, lexicon) -> bool:
-    if not is_capitalised(tok.text) or tok.sentence_start is not False:
+def _names(ev, j, side, lexicon) -> bool:
+    tok = ev.doc.tokens[j]
+    if not is_capitalised(tok.text) or not _inside_sentence(ev, j):
         return False
     if side > 0:
         return True
@@ -782,12 +783,25 @@ def _in_latin_phrase(ev, i) -> bool:
     return False
 
 
-def _capitalised_common_word(tok, lexicon) -> bool:
+def _inside_sentence(ev, j) -> bool:
+    """Whether token ``j`` stands inside a sentence: so its sentence start says, or it may open one only
+    because an initialism inside the sentence ends with a period right before it ("the U.S. Digital
+    Corps")."""
+    tokens = ev.doc.tokens
+    start = tokens[j].sentence_start
+    if start is not None:
+        return not start
+    p = ev.prev[j]
+    return p >= 0 and tokens[p].kind is TokenKind.INITIALISM and tokens[p].sentence_start is False
+
+
+def _capitalised_common_word(ev, j, lexicon) -> bool:
     """A capitalised word inside a sentence that is otherwise an ordinary word ("Services"), the mark of
     a name made of ordinary words; or an initialism such as "U.S."."""
+    tok = ev.doc.tokens[j]
     if tok.kind is TokenKind.INITIALISM:
         return tok.text[:1].isupper()
-    if tok.sentence_start is not False or not is_capitalised(tok.text) or tok.text.lower() in FUNCTION_WORDS:
+    if not is_capitalised(tok.text) or tok.text.lower() in FUNCTION_WORDS or not _inside_sentence(ev, j):
         return False
     forms = lexicon.cased_forms(split_possessive(tok.text)[0])
     return bool(forms) and forms[0].islower()
@@ -801,7 +815,7 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
     if word.endswith("ed") or not lexicon.is_known(word):
         return False
     n = ev.next[i]
-    if n < 0 or not _capitalised_common_word(tokens[n], lexicon):
+    if n < 0 or not _capitalised_common_word(ev, n, lexicon):
         return False
     ends = [tokens[n].text]
     if ev.next[n] >= 0:
@@ -819,10 +833,10 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
             return False
         if ev.doc.text[tokens[p].start - 1 : tokens[p].start] in "\"“‘'([":
             return False  # the start of a quoted or bracketed title: “Using arbitrary Python …”
-        return _capitalised_common_word(tokens[p], lexicon)
+        return _capitalised_common_word(ev, p, lexicon)
     if p >= 0 and tokens[p].text.lower() in _CONNECTORS:
         p = ev.prev[p]
-    return p >= 0 and _capitalised_common_word(tokens[p], lexicon)
+    return p >= 0 and _capitalised_common_word(ev, p, lexicon)
 
 
 def _after_name_head(ev, i, lexicon) -> bool:
@@ -836,7 +850,7 @@ def _after_name_head(ev, i, lexicon) -> bool:
     n = ev.next[i]
     if n >= 0 and tokens[n].text.lower() in _CONNECTORS:
         n = ev.next[n]
-    if n < 0 or not _capitalised_common_word(tokens[n], lexicon):
+    if n < 0 or not _capitalised_common_word(ev, n, lexicon):
         return False
     p = ev.prev[i]
     if p >= 0 and tokens[p].text.lower() == "the":
@@ -844,7 +858,7 @@ def _after_name_head(ev, i, lexicon) -> bool:
     if p < 0 or tokens[p].text.lower() not in ("of", "for"):
         return False  # not "and": "the Affordable Care Act and expand Medicare"
     head = ev.prev[p]
-    return head >= 0 and _capitalised_common_word(tokens[head], lexicon) and _is_name_head(tokens[head].text)
+    return head >= 0 and _capitalised_common_word(ev, head, lexicon) and _is_name_head(tokens[head].text)
 
 
 def _is_name_head(word) -> bool:
