@@ -282,6 +282,17 @@ def test_capitals_after_an_initialism_are_phrase_evidence(ctx):
     assert findings(text, ctx, codes={"CA003"}) == [("CA003", "corps", "Corps")]
 
 
+def test_hyphenated_word_whose_first_part_is_a_lowered_name(ctx):
+    text = "They shaped an asia-Pacific community after the arab-Israeli War."
+    assert findings(text, ctx, codes={"CA003"}) == [
+        ("CA003", "asia-Pacific", "Asia-Pacific"),
+        ("CA003", "arab-Israeli", "Arab-Israeli"),
+    ]
+    # prefixes and ordinary words before a capitalised part are left alone
+    text = "It was an anti-American, non-English, export-Import and al-Shabaab affair."
+    assert findings(text, ctx, codes={"CA003"}) == []
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

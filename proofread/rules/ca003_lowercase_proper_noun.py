@@ -2,7 +2,8 @@
 
 What it flags: a lowercase word inside a sentence that is a name, by one of these kinds of evidence:
 
-- the lexicon knows the word only as a name ("niger", "moscow", "america's", "july"), or a title
+- the lexicon knows the word, or the first part of a hyphenated word before a capitalised part, only as
+  a name ("niger", "moscow", "america's", "july", "asia-Pacific"), or a title
   abbreviation precedes it ("Dr. hasan"); or it is a title right before a name ("mr. Spock", "senator
   Lott", "congressman Joe Moakley"; not after a modifier: "former president Carter");
 - the document writes the same phrase capitalised elsewhere inside a sentence ("Burkina faso" where
@@ -283,6 +284,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
+    for i, fixed in _hyphenated_after_names(ev, lexicon).items():
+        settled[i] = (fixed, True, "the dictionary knows its first part only as a name")
     for i, brand in _lowercase_brands(ev, lower, words.key).items():
         settled.setdefault(i, (brand, False, "a brand name that is seldom a word"))
     key = words.key
@@ -305,7 +308,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
             todo.update(_with_phrase_evidence(ev, w, key[w], places[w]))
     todo = sorted(i for i in todo if tokens[i][5] is not True)
     name = words.name
-    return [(i, key[texts[i]], texts[i], name.get(texts[i])) for i in todo]
+    return [(i, key.get(texts[i]) or word_key(texts[i]), texts[i], name.get(texts[i])) for i in todo]
 
 
 # Abbreviated titles that only ever stand before a name, and so are always capitalised.
@@ -502,6 +505,27 @@ def _is_family_name(word, given, lexicon) -> bool:
         return False
     forms = lexicon.cased_forms(key)
     return not forms or not forms[0].islower()
+
+
+def _hyphenated_after_names(ev, lexicon) -> dict[int, str]:
+    """The places of hyphenated words inside sentences whose first part, lowercase, is a word the
+    dictionary knows only as a name, before a capitalised part ("asia-Pacific", "arab-Israeli"), each with
+    its first part capitalised. (A hyphenated word all in lowercase, "tutsi-led", is a lowercase word like
+    any other.)"""
+    found: dict[int, str] = {}
+    for word in ev.words:
+        if "-" not in word or not word[:1].islower():
+            continue
+        first, rest = word.split("-", 1)
+        if len(first) < 3 or not rest[:1].isupper() or not first.isalpha():
+            continue
+        name = proper_form(lexicon, first)
+        if name is None:
+            continue
+        for i in ev.indices({word}):
+            if ev.doc.tokens[i][5] is False:
+                found[i] = f"{name}-{rest}"
+    return found
 
 
 def _lowercase_brands(ev, lower, key) -> dict[int, str]:
