@@ -293,6 +293,17 @@ def test_hyphenated_word_whose_first_part_is_a_lowered_name(ctx):
     assert findings(text, ctx, codes={"CA003"}) == []
 
 
+def test_act_closing_the_name_of_a_law(ctx):
+    text = "The road was funded by the Recovery act last year."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "act", "Act")]
+    for text in (
+        "Then I'll act on my own.",
+        "We asked the Commission act to provide access.",
+        "When Republicans act, we follow.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

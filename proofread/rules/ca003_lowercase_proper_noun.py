@@ -31,6 +31,8 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   "to" ("since harry Truman"; not "I hope America");
 - it is a word no dictionary knows right after a capitalised common first name: a lowered surname
   ("Bill norwood", "Tom coburn");
+- it is "act" right after a capitalised word that is not a plural or a pronoun, and not followed by a word
+  that makes it the verb ("the Recovery act"; not "the Commission act to provide");
 - it is a brand whose lowercase form is a rare word (``dictionaries/brand-words.txt``: "on twitter",
   "google's index"), not used as a verb ("you can google it") nor written lowercase on purpose (more
   than once, and more often than capitalised);
@@ -286,6 +288,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
     for i, fixed in _hyphenated_after_names(ev, lexicon).items():
         settled[i] = (fixed, True, "the dictionary knows its first part only as a name")
+    for i in _acts_after_names(ev, lower):
+        settled.setdefault(i, ("Act", False, "the last word of the name of a law"))
     for i, brand in _lowercase_brands(ev, lower, words.key).items():
         settled.setdefault(i, (brand, False, "a brand name that is seldom a word"))
     key = words.key
@@ -505,6 +509,28 @@ def _is_family_name(word, given, lexicon) -> bool:
         return False
     forms = lexicon.cased_forms(key)
     return not forms or not forms[0].islower()
+
+
+# Words after "act" that make it the verb: "the Commission act to provide", "Republicans act now".
+_AFTER_THE_VERB_ACT = frozenset("to on upon now quickly swiftly together decisively fast as like".split())
+
+
+def _acts_after_names(ev, lower) -> list[int]:
+    """The places of "act" right after a capitalised word inside the sentence that is not a plural, a
+    pronoun or a joining word: the end of the name of a law ("the Recovery act", "the PATRIOT act",
+    "the Advisory Committee act"); not the verb ("I'll act", "the Commission act to provide")."""
+    if "act" not in lower:
+        return []
+    texts, found = ev.texts, []
+    for i in ev.lower.get("act", ()):
+        j, n = ev.prev[i], ev.next[i]
+        if texts[i] != "act" or j < 0 or (n >= 0 and texts[n].lower() in _AFTER_THE_VERB_ACT):
+            continue
+        before = texts[j]
+        if before[:1].isupper() and before.lower() not in FUNCTION_WORDS and before not in ("I", "I'll", "I’ll"):
+            if not before.endswith(("s", "’s", "'s")) and _inside_sentence(ev, j):
+                found.append(i)
+    return found
 
 
 def _hyphenated_after_names(ev, lexicon) -> dict[int, str]:
