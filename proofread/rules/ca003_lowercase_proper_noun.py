@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from proofread.casing import (
     FUNCTION_WORDS,
@@ -286,7 +287,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
-    for i, fixed in _hyphenated_after_names(ev, lexicon).items():
+    for i, fixed in _hyphenated_after_names(ev, words).items():
         settled[i] = (fixed, True, "the dictionary knows its first part only as a name")
     for i in _acts_after_names(ev, lower):
         settled.setdefault(i, ("Act", False, "the last word of the name of a law"))
@@ -479,14 +480,20 @@ def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
     found = set()
     for n in ev.capitals_after(lower):
         i = n - 1
-        if tokens[n][5] is not False or tokens[i][5] is not False or ev.prev[n] != i:
+        if tokens[n][5] is not False or tokens[i][5] is not False:
             continue
-        word, before = texts[i], texts[i - 1].lower() if ev.prev[i] >= 0 else ""
+        word = texts[i]
+        common = word in given
+        if not common and texts[i - 1].lower() not in _BEFORE_NAMES and ev.prev[i] >= 0:
+            continue  # the cheap tests first
+        if ev.prev[n] != i:
+            continue
+        before = texts[i - 1].lower() if ev.prev[i] >= 0 else ""
         if before in _BEFORE_NAMES or not before:
             if _may_be_given_name(word, lexicon) and _is_surname(texts[n], lexicon):
                 found.add(i)
                 continue
-        if word in given and before not in _BEFORE_A_VERB and _is_family_name(texts[n], given, lexicon):
+        if common and before not in _BEFORE_A_VERB and _is_family_name(texts[n], given, lexicon):
             found.add(i)  # a common first name before a name: "since harry Truman", "said jane Joyce"
     return found
 
@@ -533,24 +540,16 @@ def _acts_after_names(ev, lower) -> list[int]:
     return found
 
 
-def _hyphenated_after_names(ev, lexicon) -> dict[int, str]:
+def _hyphenated_after_names(ev, table) -> dict[int, str]:
     """The places of hyphenated words inside sentences whose first part, lowercase, is a word the
     dictionary knows only as a name, before a capitalised part ("asia-Pacific", "arab-Israeli"), each with
-    its first part capitalised. (A hyphenated word all in lowercase, "tutsi-led", is a lowercase word like
-    any other.)"""
+    its first part capitalised (``table``: the ``_WordTable``, which finds such words once for all
+    documents). A hyphenated word all in lowercase, "tutsi-led", is a lowercase word like any other."""
     found: dict[int, str] = {}
-    for word in ev.words:
-        if "-" not in word or not word[:1].islower():
-            continue
-        first, rest = word.split("-", 1)
-        if len(first) < 3 or not rest[:1].isupper() or not first.isalpha():
-            continue
-        name = proper_form(lexicon, first)
-        if name is None:
-            continue
-        for i in ev.indices({word}):
-            if ev.doc.tokens[i][5] is False:
-                found[i] = f"{name}-{rest}"
+    words = table.hyphenated_names.keys() & ev.words
+    for i in ev.indices(words) if words else ():
+        if ev.doc.tokens[i][5] is False:
+            found[i] = table.hyphenated_names[ev.texts[i]]
     return found
 
 
@@ -558,13 +557,11 @@ def _lowercase_brands(ev, lower, key) -> dict[int, str]:
     """The places of brands written lowercase whose lowercase forms are rare words (``dictionaries/
     brand-words.txt``: "share it on twitter", "google’s search"), each with its capitalised form; not where
     the document writes the word lowercase more than once and more often than capitalised, nor as a verb
-    (after "to", a modal or a pronoun: "just google it" is left alone only after those)."""
+    (after "to", a modal or a pronoun: "you can google it")."""
     brands = brand_words()
     found: dict[int, str] = {}
-    for word in lower:
+    for word in lower & _brand_forms():
         stem = key[word]
-        if stem not in brands:
-            continue
         places = ev.lower.get(stem, ())
         if len(places) > max(1, len(ev.capital.get(stem, ()))):
             continue  # the document writes it lowercase on purpose
@@ -576,20 +573,30 @@ def _lowercase_brands(ev, lower, key) -> dict[int, str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _brand_forms() -> frozenset[str]:
+    """The lowercase forms of the brand words as a document may write them: "google", "google’s"."""
+    return frozenset(f"{brand}{end}" for brand in brand_words() for end in ("", "'s", "’s"))
+
+
 def _surnames_after_given_names(ev, words, lexicon) -> set[int]:
-    """The places of lowercase words (of ``words``) right after a capitalised common first name in the
-    same phrase that the dictionary knows only as a name or not at all: a lowered surname ("Bill norwood",
-    "Tom coburn"; not "Juan Jose keys", "Martin von Gagern")."""
-    surnames = {w for w in words if _may_be_lowered_surname(w, lexicon)}
-    if not surnames:
-        return set()
-    given, texts, tokens = given_names(), ev.texts, ev.doc.tokens
+    """The places of lowercase words (of ``words``) right after a capitalised common first name in the same
+    phrase that the dictionary knows only as a name or not at all: a lowered surname ("Bill norwood", "Tom
+    coburn"; not "Juan Jose keys", "Martin von Gagern")."""
+    texts, tokens = ev.texts, ev.doc.tokens
+    firsts = _capitalised_given_names()
     found = set()
-    for i in ev.indices(surnames):
-        c = ev.prev[i]
-        if c >= 0 and tokens[i][5] is False and is_capitalised(texts[c]) and texts[c].lower() in given:
-            found.add(i)
+    for c in ev.capitalised_indices:
+        if texts[c] in firsts and c + 1 < len(texts) and texts[c + 1] in words:
+            i = c + 1
+            if ev.next[c] == i and tokens[i][5] is False and _may_be_lowered_surname(texts[i], lexicon):
+                found.add(i)
     return found
+
+
+@lru_cache(maxsize=1)
+def _capitalised_given_names() -> frozenset[str]:
+    return frozenset(map(capitalise, given_names()))
 
 
 def _may_be_lowered_surname(word, lexicon) -> bool:
@@ -646,6 +653,8 @@ def _mostly_capitalised(ev, stem, caps, lowercase, lexicon) -> bool:
     least twice when it is lowercase once and not a very common word ("Medicare ... medicare"), at least
     three times as often as lowercase otherwise ("Government" 27 times, "government" 3), and never in
     code ("`python`": a command)."""
+    if len(caps) < max(3, _MOSTLY * lowercase if lowercase > 1 else 3):
+        return False  # too few capitals, whichever of them stand on their own
     standalone = sum(map(ev.standalone, caps))
     if lowercase == 1:
         enough = standalone >= 3 and lexicon.count(stem) < _VERY_COMMON
@@ -714,6 +723,8 @@ class _WordTable:
         self.apostrophes: set[str] = set()  # words whose key is not the word itself ("russia’s")
         # institutions and unknown words: right after a capitalised word, they may end its name
         self.after_name: set[str] = set()
+        # hyphenated words whose lowercase first part is a name, before a capitalised part: their fix
+        self.hyphenated_names: dict[str, str] = {}  # "asia-Pacific" -> "Asia-Pacific"
 
     @classmethod
     def of(cls, lexicon, casings) -> _WordTable:
@@ -721,6 +732,14 @@ class _WordTable:
         if table is None or table.lexicon is not lexicon or table.casings is not casings:
             table = cls._current = cls(lexicon, casings)
         return table
+
+    def _learn_hyphenated(self, word) -> None:
+        """Note ``word`` ("asia-Pacific") when its lowercase first part is a name only."""
+        first, rest = word.split("-", 1)
+        if len(first) > 2 and rest[:1].isupper() and first.isalpha():
+            name = proper_form(self.lexicon, first)
+            if name is not None:
+                self.hyphenated_names[word] = f"{name}-{rest}"
 
     def learn(self) -> None:
         """Take in the lowercase words seen in this process since the last call."""
@@ -731,6 +750,8 @@ class _WordTable:
         lexicon = self.lexicon
         for word in texts:
             if not is_lowercase_text(word):
+                if "-" in word and word[:1].islower():
+                    self._learn_hyphenated(word)
                 continue
             key = self.key[word] = word_key(word)
             if key != word:
