@@ -63,7 +63,7 @@ HAND_WRITTEN = {
         Memorial Day; Labor Day; Veterans Day; Thanksgiving Day; New Year's Day; New Year's Eve;
         Presidents' Day; Earth Day; Mother's Day; Father's Day; Black History Month;
         Women's History Month; Hispanic Heritage Month; Holy Week; Easter Sunday;
-        Christmas Day; Christmas Eve
+        Christmas Day; Christmas Eve; Trans-Pacific Partnership
     """,
     "body": """
         United Nations; Security Council; General Assembly; World Bank; International Monetary Fund;
@@ -91,12 +91,29 @@ HAND_WRITTEN = {
         Civil Rights Act; Clean Air Act; Clean Water Act; Patriot Act; Freedom of Information Act;
         Americans with Disabilities Act; No Child Left Behind; Paris Agreement; Kyoto Protocol;
         Geneva Conventions; Universal Declaration of Human Rights; Nobel Prize; Nobel Peace Prize;
-        Pulitzer Prize; Academy Awards; Google Chrome; Internet Explorer; Mozilla Firefox; App Store
+        Pulitzer Prize; Academy Awards; Google Chrome; Internet Explorer; Mozilla Firefox; App Store;
+        Office of Science and Technology Policy; Patent and Trademark Office; Congressional Budget Office;
+        National Aeronautics and Space Administration; National Oceanic and Atmospheric Administration;
+        Consumer Financial Protection Bureau; Government Printing Office; Government Publishing Office;
+        Bureau of Labor Statistics; Federal Aviation Administration; National Security Council;
+        Centers for Medicare and Medicaid Services; Capitol Police; Red Army; Interstate Highway System;
+        Medicare Trust Fund; Social Security Trust Fund; Purple Heart;
+        Medal of Honor; Presidential Medal of Freedom; Little League; Code for America;
+        Presidential Innovation Fellows; Presidential Innovation Fellow; Digital Government Strategy;
+        Antarctic Treaty; Nuclear Non-Proliferation Treaty; Chemical Weapons Convention;
+        Ottoman Empire; Roman Empire; Byzantine Empire; British Empire; Holy Roman Empire;
+        Austro-Hungarian Empire; Mughal Empire; Persian Empire; Soviet Union
     """,
     "title": """
         Vice President; First Lady; Prime Minister; Secretary General; Chief Justice; Attorney General;
         Surgeon General; Chief of Staff; Speaker of the House; Secretary of State; Secretary of Defense;
-        Secretary of the Treasury; Secretary of Homeland Security; Joint Chiefs of Staff
+        Secretary of the Treasury; Secretary of Homeland Security; Joint Chiefs of Staff;
+        Secretary of Labor; Secretary of Education; Secretary of Energy; Secretary of Agriculture;
+        Secretary of Commerce; Secretary of Transportation; Secretary of Veterans Affairs;
+        Secretary of the Interior; Secretary of Health and Human Services;
+        Secretary of Housing and Urban Development; Chief Technology Officer; Chief Information Officer;
+        Chief Financial Officer; Chief Data Officer; Chief Operating Officer; Chief Executive Officer;
+        Chief Privacy Officer; Chief Customer Experience Officer; Office of the Chief Financial Officer
     """,
 }
 
