@@ -304,6 +304,11 @@ def test_act_closing_the_name_of_a_law(ctx):
         assert findings(text, ctx, codes={"CA003"}) == [], text
 
 
+def test_god_in_a_blessing(ctx):
+    assert findings("Thank you, and may god bless America.", ctx, codes={"CA003"}) == [("CA003", "god", "God")]
+    assert findings("In the myth, a god blesses the harvest.", ctx, codes={"CA003"}) == []
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

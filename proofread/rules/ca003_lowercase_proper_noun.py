@@ -31,6 +31,7 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   "to" ("since harry Truman"; not "I hope America");
 - it is a word no dictionary knows right after a capitalised common first name: a lowered surname
   ("Bill norwood", "Tom coburn");
+- it is "god" right before "bless" ("and god bless America"), not after an article;
 - it is "act" right after a capitalised word that is not a plural or a pronoun, and not followed by a word
   that makes it the verb ("the Recovery act"; not "the Commission act to provide");
 - it is a brand whose lowercase form is a rare word (``dictionaries/brand-words.txt``: "on twitter",
@@ -289,6 +290,8 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
     for i, fixed in _hyphenated_after_names(ev, words).items():
         settled[i] = (fixed, True, "the dictionary knows its first part only as a name")
+    for i in _god_in_blessings(ev, lower):
+        settled[i] = ("God", True, "“God bless” names God")
     for i in _acts_after_names(ev, lower):
         settled.setdefault(i, ("Act", False, "the last word of the name of a law"))
     for i, brand in _lowercase_brands(ev, lower, words.key).items():
@@ -516,6 +519,23 @@ def _is_family_name(word, given, lexicon) -> bool:
         return False
     forms = lexicon.cased_forms(key)
     return not forms or not forms[0].islower()
+
+
+def _god_in_blessings(ev, lower) -> list[int]:
+    """The places of "god" right before "bless" or "blesses" inside a sentence: "Thank you, and god bless
+    America", "may god bless you"; not after an article or a determiner ("a god blesses them")."""
+    if "god" not in lower:
+        return []
+    texts, found = ev.texts, []
+    for i in ev.lower.get("god", ()):
+        n, p = ev.next[i], ev.prev[i]
+        if texts[i] == "god" and n >= 0 and texts[n] in ("bless", "blesses"):
+            if p < 0 or texts[p].lower() not in _ARTICLES:
+                found.append(i)
+    return found
+
+
+_ARTICLES = frozenset("a an the any every each no some this that whose".split())
 
 
 # Words after "act" that make it the verb: "the Commission act to provide", "Republicans act now".
