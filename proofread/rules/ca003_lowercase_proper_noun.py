@@ -391,7 +391,8 @@ def _lowercase_particles(ev) -> dict[int, str]:
     the document writes the same two words inside a sentence with the particle capitalised ("Al Qaida")
     and never again with it lowercase, each with its capitalised form. A particle that the document
     writes lowercase in the name ("bin Laden" twice, "Bin Laden" once) is left alone."""
-    words = _PARTICLE_FORMS & ev.words
+    counts = ev.counts
+    words = {form for form in _PARTICLE_FORMS if form in counts}
     if not words:
         return {}
     tokens, texts = ev.doc.tokens, ev.texts
@@ -655,13 +656,15 @@ def _may_be_name_alone(ev, word, key, lowercase, lexicon) -> bool:
     """Whether ``_judge`` may find ``word``, written lowercase ``lowercase`` times and capitalised
     elsewhere, a name without phrase evidence: a word no dictionary knows, written lowercase once; or one
     it also knows as a name that the document mostly writes capitalised on its own."""
+    caps = ev.capital.get(key, ())
+    if lowercase > 1 and len(caps) < _MOSTLY * lowercase:
+        return False  # the cheap test first: too few capitals for any of the evidence below
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
     if not forms:
         return lowercase == 1
     if not any(f[:1].isupper() for f in forms):
         return False
-    caps = ev.capital.get(key, ())
     if lowercase == 1 and len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON:
         return True  # "the document always writes it capitalised" may hold
     return _mostly_capitalised(ev, stem, caps, lowercase, lexicon)
