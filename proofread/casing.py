@@ -854,8 +854,8 @@ def _spelt_out(tokens, text, a, letters, step):
 
 
 def prose_word(doc: Document, tok: Token) -> bool:
-    """A word written as plain prose: not quoted, not glued to code-like punctuation ("os.path", "foo()",
-    "~/bin", "user@host") and not inside a mask."""
+    """A word written as plain prose: not quoted nor set off alone in emphasis ("*ella*"), not glued to
+    code-like punctuation ("os.path", "foo()", "~/bin", "user@host") and not inside a mask."""
     text = doc.text
     before = text[tok.start - 1] if tok.start > 0 else " "
     after = text[tok.end] if tok.end < len(text) else " "
@@ -864,4 +864,6 @@ def prose_word(doc: Document, tok: Token) -> bool:
         return False
     if after in ".:" and after2.isalnum():
         return False  # "github.com", "os.path", "std::io"
+    if before in "*_" and after == before:
+        return False  # a word set off alone in emphasis is a term being mentioned: "*ella* means she"
     return not doc.is_masked(tok.start, tok.end)

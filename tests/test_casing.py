@@ -567,3 +567,9 @@ def test_evidence_matches_a_plain_walk_over_the_tokens(ctx):
         gap = text[tokens[i - 1].end : tokens[i].start]
         linked = tokens[i].block == tokens[i - 1].block and not tokens[i].sentence_start and gap and not gap.strip(" ")
         assert (ev.prev[i] == i - 1) == bool(linked) and (ev.next[i - 1] == i) == bool(linked), i
+
+
+def test_word_set_off_alone_in_emphasis_is_a_mention(ctx):
+    assert findings("In Spanish, *ella* and *él* are pronouns.", ctx) == []
+    assert findings("- **openssl**: upgrade to the new release.", ctx, markdown=True, codes={"CA004"}) == []
+    assert findings("The talks ended. *the* point was made.", ctx, codes={"CA001"}) == []
