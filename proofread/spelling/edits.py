@@ -76,44 +76,50 @@ def edits1(word: str) -> set[str]:
 
 def edits1_costs(typo: str, known) -> dict[str, float]:
     """The words of ``known`` one edit from ``typo``, each with the cost of the slip that turns it into
-    ``typo`` (as ``slip_cost`` would score that one edit), computed without the alignment table."""
+    ``typo`` (as ``slip_cost`` would score that one edit), computed without the alignment table.
+
+    ``known`` is a set-like of words; one with a ``known_among`` method (``lexicon.WordTable``) is asked
+    about all the strings at once. Every string one edit away is made in one go and the few that are
+    words are found in C; only those few are then costed, edit by edit."""
+    strings = edits1(typo)
+    among = getattr(known, "known_among", None)
+    hits = among(strings) if among is not None else {s for s in strings if s in known}
     out: dict[str, float] = {}
-    n = len(typo)
-    long_word = n >= LONG_WORD
-
-    def offer(cand: str, cost: float) -> None:
-        if cost < out.get(cand, 99.0):
+    for cand in hits:
+        cost = _one_edit_cost(typo, cand)
+        if cost is not None:
             out[cand] = cost
-
-    for i in range(n):
-        first = FIRST_LETTER if i == 0 else 0.0
-        head, tail = typo[:i], typo[i + 1 :]
-        cand = head + tail  # the typo has an extra letter at i
-        if cand in known:
-            offer(cand, _insert_cost(typo, i, cand, i) + first)
-        if i + 1 < n and typo[i] != typo[i + 1]:  # two letters swapped
-            cand = head + typo[i + 1] + typo[i] + typo[i + 2 :]
-            if cand in known:
-                offer(cand, TRANSPOSE + first)
-        typed = typo[i]
-        for ch in LETTERS:  # a wrong letter at i
-            if ch != typed:
-                cand = head + ch + tail
-                if cand in known:
-                    offer(cand, _sub_cost(ch, typed, long_word) + first)
-    for i in range(n + 1):  # a letter (or an apostrophe) missing at i
-        first = FIRST_LETTER if i == 0 else 0.0
-        head, tail = typo[:i], typo[i:]
-        for ch in LETTERS:
-            cand = head + ch + tail
-            if cand in known:
-                offer(cand, _delete_cost(cand, i) + first)
-        if 0 < i < n:
-            cand = head + "'" + tail
-            if cand in known:
-                offer(cand, _delete_cost(cand, i))
-    out.pop(typo, None)
     return out
+
+
+def _one_edit_cost(typo: str, cand: str) -> float | None:
+    """The cheapest single edit of ``edits1`` that turns ``cand`` into ``typo`` (None when there is none):
+    one extra letter typed, two letters swapped, a wrong letter, or a letter or an apostrophe left out.
+    An edit at the first letter costs FIRST_LETTER more (not a left-out apostrophe, which is never first)."""
+    n = len(typo)
+    costs: list[float] = []
+    if len(cand) == n - 1:  # the typo has an extra letter at i
+        for i in range(n):
+            if typo[:i] + typo[i + 1 :] == cand:
+                costs.append(_insert_cost(typo, i, cand, i) + (FIRST_LETTER if i == 0 else 0.0))
+    elif len(cand) == n:
+        diffs = [i for i in range(n) if typo[i] != cand[i]]
+        if len(diffs) == 1:  # a wrong letter at i
+            i = diffs[0]
+            if cand[i] in LETTERS:
+                costs.append(_sub_cost(cand[i], typo[i], n >= LONG_WORD) + (FIRST_LETTER if i == 0 else 0.0))
+        elif len(diffs) == 2:  # two letters swapped at i
+            i, j = diffs
+            if j == i + 1 and cand[i] == typo[j] and cand[j] == typo[i]:
+                costs.append(TRANSPOSE + (FIRST_LETTER if i == 0 else 0.0))
+    elif len(cand) == n + 1:  # a letter (or an apostrophe) missing at i
+        for i in range(n + 1):
+            if cand[:i] + cand[i + 1 :] == typo:
+                if cand[i] in LETTERS:
+                    costs.append(_delete_cost(cand, i) + (FIRST_LETTER if i == 0 else 0.0))
+                elif cand[i] == "'" and 0 < i < n:
+                    costs.append(_delete_cost(cand, i))
+    return min(costs) if costs else None
 
 
 def osa_distance(a: str, b: str) -> int:
