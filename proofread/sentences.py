@@ -24,8 +24,10 @@ _PLAIN_WORD = r"\w+(?:['’\-]\w+)*"
 # The same words, each with the gap before it. Every character that is not a word character is in a
 # gap (any word character starts a word), so ``\W*`` is the whole gap and never backtracks; the empty
 # ``\Z`` branch takes the gap after the last word in one step (a gap that could not be matched would
-# be retried from each of its positions: quadratic on a long run of punctuation).
-_GAP_AND_WORD = re.compile(rf"(\W*)(?:({_INITIALISM})|({_PLAIN_WORD})|\Z)")
+# be retried from each of its positions: quadratic on a long run of punctuation). The lookahead
+# ``\w\w?\.`` tries the initialism only where one may start (one or two word characters and a period):
+# elsewhere, at nearly every word, the engine goes straight to the plain word.
+_GAP_AND_WORD = re.compile(rf"(\W*)(?:(?=\w\w?\.)({_INITIALISM})|({_PLAIN_WORD})|\Z)")
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _OPENERS = "\"'‘“([{*_¿¡«"
 _CLOSERS = "\"'’”)]}*_»"
