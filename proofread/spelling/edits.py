@@ -167,21 +167,24 @@ def slip_cost(typo: str, word: str) -> float:
     # d[i][j]: cost of turning word[:i] into typo[:j]
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
+    inserts = _insert_costs(typo, word, 0)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _insert_cost(typo, j - 1, word, 0) + (FIRST_LETTER if j == 1 else 0.0)
+        prev[j] = prev[j - 1] + inserts[j - 1] + (FIRST_LETTER if j == 1 else 0.0)
     for i in range(1, n + 1):
         cur = [0.0] * (m + 1)
         wc = word[i - 1]
-        cur[0] = prev[0] + _delete_cost(word, i - 1)
+        delete = _delete_cost(word, i - 1)
+        inserts = _insert_costs(typo, word, i)
+        cur[0] = prev[0] + delete
         for j in range(1, m + 1):
             tc = typo[j - 1]
             first = 0.0 if i > 1 and j > 1 else FIRST_LETTER
             sub = 0.0 if wc == tc else _sub_cost(wc, tc, long_word) + first
             best = prev[j - 1] + sub
-            dele = prev[j] + _delete_cost(word, i - 1) + (first if i == 1 else 0.0)
+            dele = prev[j] + delete + (first if i == 1 else 0.0)
             if dele < best:
                 best = dele
-            ins = cur[j - 1] + _insert_cost(typo, j - 1, word, i) + (first if j == 1 else 0.0)
+            ins = cur[j - 1] + inserts[j - 1] + (first if j == 1 else 0.0)
             if ins < best:
                 best = ins
             if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
@@ -191,6 +194,25 @@ def slip_cost(typo: str, word: str) -> float:
             cur[j] = best
         prev2, prev = prev, cur
     return prev[m]
+
+
+def _insert_costs(typo: str, word: str, i: int) -> list[float]:
+    """``_insert_cost(typo, j, word, i)`` for every ``j``: one row of the alignment, computed at once."""
+    nxt = word[i] if i < len(word) else ""
+    prv = word[i - 1] if i > 0 else ""
+    extra = END_INSERT if not nxt else 0.0
+    near_keys = NEIGHBOURS.get(nxt, frozenset()) | NEIGHBOURS.get(prv, frozenset())
+    near_cost = INSERT_NEAR + extra
+    plain_cost = PLAIN + extra
+    last = len(typo) - 1
+    return [
+        DOUBLED
+        if (j > 0 and typo[j - 1] == ch) or (j < last and typo[j + 1] == ch)
+        else near_cost
+        if ch in near_keys
+        else plain_cost
+        for j, ch in enumerate(typo)
+    ]
 
 
 def _delete_cost(word: str, i: int) -> float:
