@@ -25,6 +25,7 @@ a hyphenated compound is checked part by part, skipping common prefixes ("socio-
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -103,13 +104,20 @@ class SpellingScan:
         return scan
 
     def __init__(self, doc: Document, vocabulary_lower: frozenset[str] = frozenset()):
-        self.doc = doc
+        # The document is held weakly: the last scan is kept for the next rule, and a strong reference
+        # would keep the document's tokens alive after its check, for the cycle collector to walk.
+        self._doc = weakref.ref(doc)
         self.vocabulary_lower = vocabulary_lower
         self._unknown: tuple[object, list[Token]] | None = None
         self._unknown_candidates: tuple[object, list[Candidate]] | None = None
         # By distinct word, not token by token (issue 7): the texts of the tokens are counted in C.
         self._texts = texts = list(map(_TEXT, doc.tokens))
         self._text_counts = Counter(texts)
+
+    @property
+    def doc(self) -> Document | None:
+        """The document scanned (None once it is gone: a scan is used only during its check)."""
+        return self._doc()
 
     @property
     def counts(self) -> Counter[str]:
