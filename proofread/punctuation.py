@@ -13,6 +13,7 @@ where a masked span (a URL, an e-mail address, a hashtag) begins or ends.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import AnyStr, cast
@@ -96,17 +97,17 @@ TLDS = frozenset(
 )
 
 
-# The block starts of the document being checked. Only the last document is kept: the rules check one
-# document at a time, and keeping more would hold their texts and tokens alive after their check.
-_BLOCK_STARTS: list[tuple[Document, list[int]]] = []
+# The block starts of the document being checked. Only the last document is kept, and weakly: the rules
+# check one document at a time, and holding it would keep its text and tokens alive after its check.
+_BLOCK_STARTS: list[tuple[weakref.ref[Document], list[int]]] = []
 
 
 def _block_starts(doc: Document) -> list[int]:
     """The start of every block of ``doc``, computed once per document."""
-    if _BLOCK_STARTS and _BLOCK_STARTS[0][0] is doc:
+    if _BLOCK_STARTS and _BLOCK_STARTS[0][0]() is doc:
         return _BLOCK_STARTS[0][1]
     starts = [b.start for b in doc.blocks]
-    _BLOCK_STARTS[:] = [(doc, starts)]
+    _BLOCK_STARTS[:] = [(weakref.ref(doc), starts)]
     return starts
 
 

@@ -24,8 +24,10 @@ _PLAIN_WORD = r"\w+(?:['’\-]\w+)*"
 # The same words, each with the gap before it. Every character that is not a word character is in a
 # gap (any word character starts a word), so ``\W*`` is the whole gap and never backtracks; the empty
 # ``\Z`` branch takes the gap after the last word in one step (a gap that could not be matched would
-# be retried from each of its positions: quadratic on a long run of punctuation).
-_GAP_AND_WORD = re.compile(rf"(\W*)(?:({_INITIALISM})|({_PLAIN_WORD})|\Z)")
+# be retried from each of its positions: quadratic on a long run of punctuation). The lookahead
+# ``\w\w?\.`` tries the initialism only where one may start (one or two word characters and a period):
+# elsewhere, at nearly every word, the engine goes straight to the plain word.
+_GAP_AND_WORD = re.compile(rf"(\W*)(?:(?=\w\w?\.)({_INITIALISM})|({_PLAIN_WORD})|\Z)")
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _OPENERS = "\"'‘“([{*_¿¡«"
 _CLOSERS = "\"'’”)]}*_»"
@@ -188,17 +190,23 @@ def _tokenize_masked(
     words: dict[str, str],
 ) -> None:
     """Tokens of a block that holds masked text: masked words are dropped, and so is the certainty
-    about a sentence start across a mask."""
-    # The masks that reach into the block; they are sorted and apart, so one pointer for the words and
-    # one for the gaps walk them once. A range touches a mask iff the first mask ending after the
-    # range's start begins before the range's end (the same answer as ``_masked``).
+    about a sentence start across a mask.
+
+    ``mask_start`` and ``mask_end`` are the first mask ending after ``gap_start`` (the end of the last
+    word kept). A word that ends before that mask starts has no mask in it or before it since the last
+    word kept: it is handled as in ``_tokenize_clear``, and only the few words at a mask take the
+    careful path. A range touches a mask iff the first mask ending after the range's start begins
+    before the range's end (the same answer as ``_masked``)."""
+    # The masks that reach into the block, sorted and apart, then one that starts at the block's end
+    # and so touches nothing in it: the walk never runs out of masks.
     lo = bisect_right(mask_starts, start) - 1
     if lo < 0 or masks[lo][1] <= start:
         lo += 1
-    local = masks[lo : bisect_left(mask_starts, end)]
-    count = len(local)
-    word_mask = gap_mask = 0
+    local = [*masks[lo : bisect_left(mask_starts, end)], (end, end + 1)]
+    k = 0
+    mask_start, mask_end = local[0]
     append = out.append
+    shared = words.setdefault
     pos = start
     gap_start = start
     previous_kind = None
@@ -215,18 +223,17 @@ def _tokenize_masked(
             kind = _OTHER_KIND
         token_start = pos + len(gap)
         pos = token_start + len(word)
-        while word_mask < count and local[word_mask][1] <= token_start:
-            word_mask += 1
-        if word_mask < count and local[word_mask][0] < pos:
-            continue  # a masked word
-        if token_start > gap_start:
-            while gap_mask < count and local[gap_mask][1] <= gap_start:
-                gap_mask += 1
-            gap_has_mask = gap_mask < count and local[gap_mask][0] < token_start
+        if pos <= mask_start:
+            gap_has_mask = False  # nor was a word dropped since the last one kept
+        else:
+            j = k
+            while local[j][1] <= token_start:
+                j += 1
+            if local[j][0] < pos:
+                continue  # a masked word
+            gap_has_mask = token_start > gap_start and mask_start < token_start
             if gap_start != token_start - len(gap):
                 gap = text[gap_start:token_start]  # the gap runs over masked words
-        else:
-            gap_has_mask = False
         if previous_kind is None:
             if gap_has_mask:
                 verdict = False  # the sentence began with code or a link: this word is inside it
@@ -242,11 +249,14 @@ def _tokenize_masked(
                 verdict = None if previous_kind is _INITIALISM_KIND else False
             else:
                 verdict = _verdict(cls, previous_kind, previous_text, word)
-        word = words.setdefault(word, word)
+        word = shared(word, word)
         append(_new_token(Token, (kind, token_start, pos, word, index, verdict)))
         previous_kind = kind
         previous_text = word
         gap_start = pos
+        while mask_end <= gap_start:
+            k += 1
+            mask_start, mask_end = local[k]
 
 
 def _masked(masks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

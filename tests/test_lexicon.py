@@ -112,6 +112,30 @@ def test_edit_costs_match_the_alignment(lex):
             assert cost == pytest.approx(slip_cost(typo, cand)), (typo, cand)
 
 
+def test_edit_costs_are_found_for_every_word_one_edit_away():
+    """The words one edit from a typo are exactly the known strings of ``edits1``, with the cost of the
+    cheapest edit, whether the words come as a dict or as the lexicon's word table."""
+    from proofread.lexicon import WordTable
+    from proofread.spelling.edits import DOUBLED, FIRST_LETTER, NEAR_KEY, PLAIN, TRANSPOSE, edits1, edits1_costs
+
+    words = ["the", "these", "theses", "other", "only", "tools", "told", "toll", "it's", "its", "sit", "ten"]
+    words += ["letter", "latter", "setter", "lettuce", "cafe", "co-op", "book", "boo", "brook", "bok"]
+    table = {w: 1 for w in words}
+    word_table = WordTable.from_dict(table)
+    typos = ["teh", "thes", "othre", "onyl", "tkols", "its", "tolls", "lettter", "leter", "lteter", "ltter"]
+    typos += ["heter", "cafe", "coop", "bokk", "boook", "xbook", "bo", "it", "the", "e", ""]
+    for typo in typos:
+        found = edits1_costs(typo, table)
+        assert set(found) == edits1(typo) & set(table), typo
+        assert edits1_costs(typo, word_table) == found, typo
+    # the cheapest edit that makes the typo: a swap, a doubled letter, a near key, a left-out apostrophe
+    assert edits1_costs("teh", table)["the"] == pytest.approx(TRANSPOSE)
+    assert edits1_costs("lettter", table)["letter"] == pytest.approx(DOUBLED)
+    assert edits1_costs("bokk", table)["book"] == pytest.approx(NEAR_KEY)
+    assert edits1_costs("xbook", table)["book"] == pytest.approx(PLAIN + FIRST_LETTER)
+    assert edits1_costs("its", table)["it's"] == pytest.approx(DOUBLED)
+
+
 def test_slip_costs_prefer_typing_slips():
     from proofread.spelling.edits import slip_cost
 
@@ -224,6 +248,7 @@ def test_word_and_form_tables_answer_like_dicts():
         for word in queries:
             assert (word in table) == (word in counts), word
             assert table.get(word, -1) == counts.get(word, -1), word
+        assert table.known_among(set(queries)) == set(queries) & set(counts)
     for word in queries:
         assert form_table.get(word) == forms.get(word), word
     assert form_table.to_dict() == forms

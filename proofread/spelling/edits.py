@@ -76,44 +76,50 @@ def edits1(word: str) -> set[str]:
 
 def edits1_costs(typo: str, known) -> dict[str, float]:
     """The words of ``known`` one edit from ``typo``, each with the cost of the slip that turns it into
-    ``typo`` (as ``slip_cost`` would score that one edit), computed without the alignment table."""
+    ``typo`` (as ``slip_cost`` would score that one edit), computed without the alignment table.
+
+    ``known`` is a set-like of words; one with a ``known_among`` method (``lexicon.WordTable``) is asked
+    about all the strings at once. Every string one edit away is made in one go and the few that are
+    words are found in C; only those few are then costed, edit by edit."""
+    strings = edits1(typo)
+    among = getattr(known, "known_among", None)
+    hits = among(strings) if among is not None else {s for s in strings if s in known}
     out: dict[str, float] = {}
-    n = len(typo)
-    long_word = n >= LONG_WORD
-
-    def offer(cand: str, cost: float) -> None:
-        if cost < out.get(cand, 99.0):
+    for cand in hits:
+        cost = _one_edit_cost(typo, cand)
+        if cost is not None:
             out[cand] = cost
-
-    for i in range(n):
-        first = FIRST_LETTER if i == 0 else 0.0
-        head, tail = typo[:i], typo[i + 1 :]
-        cand = head + tail  # the typo has an extra letter at i
-        if cand in known:
-            offer(cand, _insert_cost(typo, i, cand, i) + first)
-        if i + 1 < n and typo[i] != typo[i + 1]:  # two letters swapped
-            cand = head + typo[i + 1] + typo[i] + typo[i + 2 :]
-            if cand in known:
-                offer(cand, TRANSPOSE + first)
-        typed = typo[i]
-        for ch in LETTERS:  # a wrong letter at i
-            if ch != typed:
-                cand = head + ch + tail
-                if cand in known:
-                    offer(cand, _sub_cost(ch, typed, long_word) + first)
-    for i in range(n + 1):  # a letter (or an apostrophe) missing at i
-        first = FIRST_LETTER if i == 0 else 0.0
-        head, tail = typo[:i], typo[i:]
-        for ch in LETTERS:
-            cand = head + ch + tail
-            if cand in known:
-                offer(cand, _delete_cost(cand, i) + first)
-        if 0 < i < n:
-            cand = head + "'" + tail
-            if cand in known:
-                offer(cand, _delete_cost(cand, i))
-    out.pop(typo, None)
     return out
+
+
+def _one_edit_cost(typo: str, cand: str) -> float | None:
+    """The cheapest single edit of ``edits1`` that turns ``cand`` into ``typo`` (None when there is none):
+    one extra letter typed, two letters swapped, a wrong letter, or a letter or an apostrophe left out.
+    An edit at the first letter costs FIRST_LETTER more (not a left-out apostrophe, which is never first)."""
+    n = len(typo)
+    costs: list[float] = []
+    if len(cand) == n - 1:  # the typo has an extra letter at i
+        for i in range(n):
+            if typo[:i] + typo[i + 1 :] == cand:
+                costs.append(_insert_cost(typo, i, cand, i) + (FIRST_LETTER if i == 0 else 0.0))
+    elif len(cand) == n:
+        diffs = [i for i in range(n) if typo[i] != cand[i]]
+        if len(diffs) == 1:  # a wrong letter at i
+            i = diffs[0]
+            if cand[i] in LETTERS:
+                costs.append(_sub_cost(cand[i], typo[i], n >= LONG_WORD) + (FIRST_LETTER if i == 0 else 0.0))
+        elif len(diffs) == 2:  # two letters swapped at i
+            i, j = diffs
+            if j == i + 1 and cand[i] == typo[j] and cand[j] == typo[i]:
+                costs.append(TRANSPOSE + (FIRST_LETTER if i == 0 else 0.0))
+    elif len(cand) == n + 1:  # a letter (or an apostrophe) missing at i
+        for i in range(n + 1):
+            if cand[:i] + cand[i + 1 :] == typo:
+                if cand[i] in LETTERS:
+                    costs.append(_delete_cost(cand, i) + (FIRST_LETTER if i == 0 else 0.0))
+                elif cand[i] == "'" and 0 < i < n:
+                    costs.append(_delete_cost(cand, i))
+    return min(costs) if costs else None
 
 
 def osa_distance(a: str, b: str) -> int:
@@ -161,21 +167,24 @@ def slip_cost(typo: str, word: str) -> float:
     # d[i][j]: cost of turning word[:i] into typo[:j]
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
+    inserts = _insert_costs(typo, word, 0)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _insert_cost(typo, j - 1, word, 0) + (FIRST_LETTER if j == 1 else 0.0)
+        prev[j] = prev[j - 1] + inserts[j - 1] + (FIRST_LETTER if j == 1 else 0.0)
     for i in range(1, n + 1):
         cur = [0.0] * (m + 1)
         wc = word[i - 1]
-        cur[0] = prev[0] + _delete_cost(word, i - 1)
+        delete = _delete_cost(word, i - 1)
+        inserts = _insert_costs(typo, word, i)
+        cur[0] = prev[0] + delete
         for j in range(1, m + 1):
             tc = typo[j - 1]
             first = 0.0 if i > 1 and j > 1 else FIRST_LETTER
             sub = 0.0 if wc == tc else _sub_cost(wc, tc, long_word) + first
             best = prev[j - 1] + sub
-            dele = prev[j] + _delete_cost(word, i - 1) + (first if i == 1 else 0.0)
+            dele = prev[j] + delete + (first if i == 1 else 0.0)
             if dele < best:
                 best = dele
-            ins = cur[j - 1] + _insert_cost(typo, j - 1, word, i) + (first if j == 1 else 0.0)
+            ins = cur[j - 1] + inserts[j - 1] + (first if j == 1 else 0.0)
             if ins < best:
                 best = ins
             if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
@@ -185,6 +194,25 @@ def slip_cost(typo: str, word: str) -> float:
             cur[j] = best
         prev2, prev = prev, cur
     return prev[m]
+
+
+def _insert_costs(typo: str, word: str, i: int) -> list[float]:
+    """``_insert_cost(typo, j, word, i)`` for every ``j``: one row of the alignment, computed at once."""
+    nxt = word[i] if i < len(word) else ""
+    prv = word[i - 1] if i > 0 else ""
+    extra = END_INSERT if not nxt else 0.0
+    near_keys = NEIGHBOURS.get(nxt, frozenset()) | NEIGHBOURS.get(prv, frozenset())
+    near_cost = INSERT_NEAR + extra
+    plain_cost = PLAIN + extra
+    last = len(typo) - 1
+    return [
+        DOUBLED
+        if (j > 0 and typo[j - 1] == ch) or (j < last and typo[j + 1] == ch)
+        else near_cost
+        if ch in near_keys
+        else plain_cost
+        for j, ch in enumerate(typo)
+    ]
 
 
 def _delete_cost(word: str, i: int) -> float:

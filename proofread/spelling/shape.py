@@ -25,6 +25,7 @@ a hyphenated compound is checked part by part, skipping common prefixes ("socio-
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -103,13 +104,20 @@ class SpellingScan:
         return scan
 
     def __init__(self, doc: Document, vocabulary_lower: frozenset[str] = frozenset()):
-        self.doc = doc
+        # The document is held weakly: the last scan is kept for the next rule, and a strong reference
+        # would keep the document's tokens alive after its check, for the cycle collector to walk.
+        self._doc = weakref.ref(doc)
         self.vocabulary_lower = vocabulary_lower
         self._unknown: tuple[object, list[Token]] | None = None
         self._unknown_candidates: tuple[object, list[Candidate]] | None = None
         # By distinct word, not token by token (issue 7): the texts of the tokens are counted in C.
         self._texts = texts = list(map(_TEXT, doc.tokens))
         self._text_counts = Counter(texts)
+
+    @property
+    def doc(self) -> Document | None:
+        """The document scanned (None once it is gone: a scan is used only during its check)."""
+        return self._doc()
 
     @property
     def counts(self) -> Counter[str]:
@@ -136,7 +144,7 @@ class SpellingScan:
         counts = Counter(text_counts)
         capitalised_count: Counter[str] = Counter()
         capitalised_inside: set[str] = set()
-        others = text_counts.keys() - _AS_ITSELF
+        others = _without(text_counts, _AS_ITSELF)
         if not others:
             return counts, capitalised_count, capitalised_inside
         moved = [(text, counts.pop(text)) for text in others]
@@ -174,7 +182,7 @@ class SpellingScan:
         word = TokenKind.WORD
         unknown = {
             text
-            for text in self._text_counts.keys() - known
+            for text in _without(self._text_counts, known)
             if (KIND_OF(text) is not word or not known_or_term(text)) and not _plural_of_compound(text, known_or_term)
         }
         out = list(compress(self.doc.tokens, map(unknown.__contains__, self._texts))) if unknown else []
@@ -253,6 +261,13 @@ _AS_ITSELF: set[str] = set()
 _NO_PIECES: tuple[tuple[str, ...], tuple[tuple[str, bool], ...]] = ((), ())
 _TEXT = itemgetter(3)  # Token.text
 _SENTENCE_START = itemgetter(5)  # Token.sentence_start
+
+
+def _without(words: Counter[str], run_wide: set[str]) -> set[str]:
+    """The words of one document that are not in a set kept for the whole run. ``set.difference`` looks
+    each word of the document up in the large set; ``words.keys() - run_wide`` would walk the whole
+    large set instead, for every document (``difference_update`` iterates its argument)."""
+    return set(words).difference(run_wide)
 
 
 def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
