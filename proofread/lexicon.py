@@ -39,7 +39,7 @@ from proofread.spelling.bags import BagIndex, missing_limit
 from proofread.spelling.edits import edits1_costs, osa_distance, slip_cost
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 9  # bump when the cached layout changes
+_FORMAT = 10  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
 # Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
@@ -325,7 +325,7 @@ def _load_tables():
         if fmt != _FORMAT:
             raise ValueError(fmt)
         table = WordTable.from_data(chunks, values)
-        return table, FormTable(forms), misspellings, lambda: _read_marshal(extra, 2), frozenset(terms)
+        return table, FormTable(forms), misspellings, lambda: _read_usage(extra), frozenset(terms)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     counts, forms, usage, misspellings, terms = _build_tables()
@@ -335,7 +335,7 @@ def _load_tables():
         main.parent.mkdir(parents=True, exist_ok=True)
         _prune_cache(main.parent, main.stem)
         data = (_FORMAT, *table.to_data(), form_table.to_data(), misspellings, sorted(terms))
-        _write_marshal(extra, usage)
+        _write_marshal(extra, (_FORMAT, *WordTable.from_dict(usage).to_data()))
         _write_marshal(main, data)
     except OSError:
         pass  # a read-only home: work without the cache
@@ -369,12 +369,16 @@ def _write_marshal(path: Path, data) -> None:
     os.replace(tmp, path)
 
 
-def _read_marshal(path: Path, which: int):
-    """The usage table (``which`` = 2, in ``_build_tables``'s order) from ``path``, rebuilt if unreadable."""
+def _read_usage(path: Path) -> WordTable | dict[str, int]:
+    """The usage table from ``path``, rebuilt if unreadable. It is stored like the main word table, so a
+    run that asks about a few unlisted words reads it in place instead of building a dict of 87,000."""
     try:
-        return marshal.loads(path.read_bytes())
+        fmt, chunks, values = marshal.loads(path.read_bytes())
+        if fmt != _FORMAT:
+            raise ValueError(fmt)
+        return WordTable.from_data(chunks, values)
     except (OSError, EOFError, ValueError, TypeError):
-        return _build_tables()[which]
+        return _build_tables()[2]
 
 
 def normalize(word: str) -> str:
@@ -714,7 +718,7 @@ class Lexicon:
     USAGE_COST_WEIGHT = 4.0
 
     @cached_property
-    def _usage(self) -> dict[str, int]:
+    def _usage(self) -> WordTable | dict[str, int]:
         src = self._usage_source
         return (src() if callable(src) else src) or {}
 

@@ -153,7 +153,9 @@ def test_cache_is_written_and_reused(tmp_path, monkeypatch):
     assert len(files) == 2 and all(f.startswith("lexicon-") for f in files)
     again = lexicon_module._load_tables()
     assert len(again[0]) == len(first[0]) and again[1].to_dict() == first[1].to_dict()
-    assert again[3]() == first[3]()  # the usage table, read lazily
+    usage = again[3]()  # the usage table, read lazily, in place
+    assert dict(usage.items()) == first[3]()
+    assert usage.get("lifecycle", 0) > 0 and usage.get("qzxv", 0) == 0
 
 
 def test_unwritable_cache_still_loads(tmp_path, monkeypatch):
