@@ -7,8 +7,10 @@ project's vocabulary knows it as a word.
 Why: these misspellings are made over and over by people who spell the word that way, so a spelling
 corrector's guess is not needed: the list says what was meant.
 
-What it leaves alone: the same names, codes and terms as SP002 (see ``proofread.spelling.shape``); list
-entries that are real words in some context (dropped when the list is built and again at load time).
+What it leaves alone: the same names, codes and terms as SP002 (see ``proofread.spelling.shape``), but
+for one: a listed misspelling capitalised at the start of several sentences ("Becuase ... Becuase") is
+still reported, since a sentence-start capital says nothing of a name; list entries that are real words
+in some context (dropped when the list is built and again at load time).
 
 Fix safety: safe when the list gives one correction; with several ("achive" -> "achieve" or "archive")
 they are shown as suggestions only.
@@ -30,6 +32,10 @@ class KnownMisspelling(Rule):
     examples = (
         ("I will recieve it and definately read it.", "I will receive it and definitely read it."),
         ("Recieve it today.", "Receive it today."),
+        (
+            "Becuase it rained, we left. Becuase of that, we won.",
+            "Because it rained, we left. Because of that, we won.",
+        ),
         ("We will receive it and definitely read it.", None),
     )
 

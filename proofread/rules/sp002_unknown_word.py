@@ -39,6 +39,7 @@ class UnknownWord(Rule):
         ("Othre ministers met.", "Other ministers met."),
         ("Assimi Goïta met Mohamed Bazoum in the Sahel; Moscow’s envoy and the U.S. watched.", None),
         ("Bazoum said that Bazoum would go. The socio-political issues don't change.", None),
+        ("Zorgal spoke first. Zorgal left later.", None),
         ("Run mdBook on my_file, then camelCase and #hashtags and @handles, in 3rd place at 10km.", None),
         ("md:Install it with `cargo instal` and read [the docs](https://exmaple.com/instal).", None),
     )
@@ -57,6 +58,8 @@ class UnknownWord(Rule):
         scan = SpellingScan.of(doc, ctx.vocabulary_lower)
         unknown = []
         for cand in scan.unknown_candidates(lexicon):
+            if cand.repeated_opener:
+                continue  # a name that opens more than one sentence ("Bazoum said ... Bazoum agreed")
             if lexicon.is_known(cand.full) or lexicon.is_known(cand.text) or lexicon.is_term(cand.text):
                 continue
             if lexicon.known_misspelling(cand.text) or lexicon.known_misspelling(cand.full):

@@ -5,7 +5,8 @@ alone, without consulting any per-document exception list, when it is:
 
 - a name or a place: capitalised inside a sentence ("visit Moscow"), written with letters outside
   ASCII ("Goïta", "Traoré"), or capitalised at a sentence start but also found capitalised inside a
-  sentence or more than once in the document ("Bazoum said ... Bazoum");
+  sentence or more than once in the document ("Bazoum said ... Bazoum"; the last kind is handed on
+  marked ``repeated_opener``, for the known-misspelling rule: "Becuase ... Becuase");
 - an acronym or initialism: all capitals ("NATO"), letters joined by periods ("U.S.", "Ph.D.");
 - code-like: an inner capital ("camelCase", "mdBook", "iOS"), digits or underscores ("snake_case",
   "10km", "3rd": the document model marks these as TokenKind.OTHER), a word glued to a path or a file
@@ -63,6 +64,9 @@ class Candidate:
     full: str  # the word as written, ending included
     sentence_start: bool
     recurring: bool = False  # lowercase and used more than once in the document: likely a term
+    # capitalised only at sentence starts, but more than once: likely a name ("Bazoum said ... Bazoum
+    # agreed"), unless a list of misspellings says otherwise ("Becuase ... Becuase")
+    repeated_opener: bool = False
 
 
 def is_code_like(word: str) -> bool:
@@ -241,13 +245,16 @@ class SpellingScan:
             if stem[0].isupper():
                 if not at_start:
                     continue  # a name inside a sentence
-                if low in self.capitalised_inside or self.capitalised_count[low] > 1:
-                    continue  # a name that opens this sentence and shows up elsewhere
+                if low in self.capitalised_inside:
+                    continue  # a name that opens this sentence and shows up inside another
+                repeated_opener = self.capitalised_count[low] > 1
             else:
                 if low in self.capitalised_inside:
                     continue  # a lowercased name: the casing rules' job
+                repeated_opener = False
             recurring = self.counts[low] >= self.RECURRING
-            yield Candidate(start, start + len(stem), stem, part, at_start and stem[0].isupper(), recurring)
+            opener = at_start and stem[0].isupper()
+            yield Candidate(start, start + len(stem), stem, part, opener, recurring, repeated_opener)
 
 
 # The pieces of a word token as SpellingScan counts them, by token text: the lowercase stems, and the
