@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 
-from proofread.casing import copy_case, is_capitalised, is_lowercase_word, known_casings, split_possessive
+from proofread.casing import (
+    copy_case,
+    evidence,
+    is_capitalised,
+    is_lowercase_word,
+    known_casings,
+    split_possessive,
+)
 from proofread.context import Context
+from proofread.document import build_document
 from proofread.lint import check_text
 from proofread.model import Applicability
 from proofread.rules import all_rules
@@ -573,3 +583,26 @@ def test_word_set_off_alone_in_emphasis_is_a_mention(ctx):
     assert findings("In Spanish, *ella* and *él* are pronouns.", ctx) == []
     assert findings("- **openssl**: upgrade to the new release.", ctx, markdown=True, codes={"CA004"}) == []
     assert findings("The talks ended. *the* point was made.", ctx, codes={"CA001"}) == []
+
+
+# --- memory ----------------------------------------------------------------------------------------------
+
+
+def test_evidence_is_freed_with_its_document(ctx):
+    """Once a document is dropped, its casing evidence goes at once, without the cycle collector: the
+    evidence holds no cycle (issue 7: the collector walked every checked document's tokens)."""
+    text = "We flew to moscow. Later we met Moscow officials in the Moscow office, near new York city.\n"
+    gc.collect()
+    gc.disable()
+    try:
+        doc = build_document(text, "doc.txt", False)
+        for rule in CASING_RULES:
+            list(rule.check(doc, ctx))
+        ev = evidence(doc)
+        assert ev.prev[5] >= -1 and ev.next[5] >= -1  # the links are made
+        doc_ref, ev_ref = weakref.ref(doc), weakref.ref(ev)
+        del doc, ev
+        assert doc_ref() is None
+        assert ev_ref() is None
+    finally:
+        gc.enable()
