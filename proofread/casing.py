@@ -210,18 +210,20 @@ class KnownNames:
         self.by_word = dict(by_word)
         self.words = frozenset(by_word)
         self._lexicon = None
-        self._by_word_for_lexicon: dict = {}
+        self._entries_for_lexicon: dict[str, list[tuple[tuple[str, ...], int, frozenset[str]]]] = {}
 
-    def for_lexicon(self, lexicon) -> dict[str, list[tuple[tuple[str, ...], int, frozenset[str]]]]:
-        """``by_word`` without the names in which the word may be an ordinary word beside a name
-        (``_rest_is_name``, which asks ``lexicon``)."""
+    def entries_for(self, word: str, lexicon) -> list[tuple[tuple[str, ...], int, frozenset[str]]]:
+        """``by_word[word]`` without the names in which the word may be an ordinary word beside a name
+        (``_rest_is_name``, which asks ``lexicon``); worked out for a word when first asked, since a
+        document meets few of the names."""
         if self._lexicon is not lexicon:
             self._lexicon = lexicon
-            self._by_word_for_lexicon = {
-                w: [(n, k, o) for n, k, o in entries if not _rest_is_name(self, lexicon, n, k)]
-                for w, entries in self.by_word.items()
-            }
-        return self._by_word_for_lexicon
+            self._entries_for_lexicon = {}
+        got = self._entries_for_lexicon.get(word)
+        if got is None:
+            got = [(n, k, o) for n, k, o in self.by_word[word] if not _rest_is_name(self, lexicon, n, k)]
+            self._entries_for_lexicon[word] = got
+        return got
 
 
 @lru_cache(maxsize=1)
@@ -273,9 +275,8 @@ def known_name_fits(ev: CasingEvidence, words, lexicon) -> dict[str, list[tuple[
     if not candidates:
         return usable
     present = ev.words
-    by_word = names.for_lexicon(lexicon)
     for w in candidates:
-        fits = [(n, k) for n, k, others in by_word[w] if present >= others]
+        fits = [(n, k) for n, k, others in names.entries_for(w, lexicon) if present >= others]
         if fits:
             usable[w] = fits
     return usable
