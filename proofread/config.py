@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-from fnmatch import fnmatchcase
-from functools import cache
+from fnmatch import translate
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 CONFIG_NAMES = (".proofread.toml", "proofread.toml", "pyproject.toml")
@@ -69,24 +69,29 @@ class Config(NamedTuple):
         return [os.path.join(self.root, n) for n in names]
 
     def relative(self, path: str) -> str:
-        """``path`` relative to this configuration's folder, with forward slashes (for glob matching)."""
-        try:
-            rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
-        except ValueError:  # another drive on Windows
-            rel = path
-        return rel.replace(os.sep, "/")
+        """``path`` relative to this configuration's folder, with forward slashes (for glob matching).
+
+        The folder's part is worked out once per folder; a folder that holds this configuration's folder is
+        worked out whole (``..`` and the name would not join to the same text).
+        """
+        folder, name = os.path.split(path)
+        if name not in ("", ".", ".."):
+            base = _relative_folder(os.getcwd(), folder, self.root)
+            if base == ".":
+                return name
+            if not all(part == ".." for part in base.split("/")):
+                return f"{base}/{name}"
+        return _relative_path(path, self.root)
 
     def is_excluded(self, path: str) -> bool:
         """True for a path the exclusion globs match, and for the words files (they are not prose)."""
-        rel = self.relative(path)
-        if any(glob_match(p, rel) for p in self.exclude + self.extend_exclude):
+        if compile_globs(self.exclude + self.extend_exclude).matches(self.relative(path)):
             return True
         absolute = os.path.abspath(path)
         return any(absolute == os.path.abspath(w) for w in self.words_files())
 
     def is_included(self, path: str) -> bool:
-        rel = self.relative(path)
-        return any(glob_match(p, rel) for p in self.include)
+        return compile_globs(self.include).matches(self.relative(path))
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """The codes ``per-file-ignores`` switches off for ``path``."""
@@ -103,38 +108,104 @@ class Config(NamedTuple):
 DEFAULT = Config()
 
 
+def _relative_path(path: str, root: str) -> str:
+    """``path`` relative to ``root``, with forward slashes."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive on Windows
+        rel = path
+    return rel.replace(os.sep, "/")
+
+
+@lru_cache(maxsize=4096)
+def _relative_folder(cwd: str, folder: str, root: str) -> str:
+    """``folder`` relative to ``root`` (``cwd`` is the current folder both are read from: part of the key);
+    ``..`` on another drive (Windows), so that the caller works the whole path out."""
+    try:
+        return os.path.relpath(os.path.abspath(folder), os.path.abspath(root)).replace(os.sep, "/")
+    except ValueError:
+        return ".."
+
+
 def glob_match(pattern: str, rel: str) -> bool:
     """Match a gitignore-like glob against a relative path: the whole path, any trailing part, or any folder.
 
     ``*.md`` matches ``a/b.md``; ``drafts`` and ``drafts/`` match ``drafts/x.md``; ``docs/*.md`` matches
     ``docs/a.md``; ``**/old/*`` matches ``a/old/b.md``. ``*`` crosses ``/`` as in fnmatch.
     """
+    return compile_globs((pattern,)).matches(rel)
+
+
+class GlobSet:
+    """Globs compiled once: ``matches(rel)`` is True when any of them matches, as ``glob_match`` decides.
+
+    A glob matches a path when it matches the whole path or a leading run of its parts (a folder and all
+    under it); a glob with no slash (but for ``**/`` and ``/**``) may also match a trailing run of parts or
+    one part. All but the last test go into one regular expression over the whole path; one part is tested
+    on its own only for a wildcard glob that neither starts nor ends with ``*`` (none of the defaults).
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        whole: list[str] = []
+        self.part_tests: list[re.Pattern] = []
+        for pattern in patterns:
+            whole_sources, part_sources = _glob_sources(pattern)
+            whole.extend(whole_sources)
+            self.part_tests.extend(re.compile(source, re.DOTALL) for source in part_sources)
+        self.whole_test = re.compile("|".join(whole), re.DOTALL).fullmatch if whole else None
+
+    def matches(self, rel: str) -> bool:
+        if self.whole_test is not None and self.whole_test(rel):
+            return True
+        if self.part_tests:
+            parts = rel.split("/")[1:]
+            return any(test.fullmatch(part) for test in self.part_tests for part in parts)
+        return False
+
+
+@cache
+def compile_globs(patterns: tuple[str, ...]) -> GlobSet:
+    """The compiled form of a tuple of globs (made once per tuple)."""
+    return GlobSet(patterns)
+
+
+def _glob_sources(pattern: str) -> tuple[list[str], list[str]]:
+    """Regular expressions for one glob: those over the whole path, and those over one part at a time."""
     pattern = pattern.strip().replace("\\", "/").rstrip("/")
     if pattern.startswith("./"):
         pattern = pattern[2:]
     if not pattern:
-        return False
+        return [], []
     candidates = [pattern]
     if pattern.startswith("**/"):
         candidates.append(pattern[3:])
     if pattern.endswith("/**"):
         candidates.append(pattern[:-3])
-    parts = rel.split("/")
     anchored = "/" in pattern.strip("*/")
-    for pat in candidates:
-        if fnmatchcase(rel, pat):
-            return True
-        # a folder or a prefix of folders: "drafts" or "docs/old" matches everything under it
-        for i in range(1, len(parts)):
-            if fnmatchcase("/".join(parts[:i]), pat):
-                return True
-        if not anchored:  # a bare name matches at any depth
-            for i in range(1, len(parts)):
-                if fnmatchcase("/".join(parts[i:]), pat):
-                    return True
-                if fnmatchcase(parts[i], pat):
-                    return True
-    return False
+    whole: list[str] = []
+    parts: list[str] = []
+    for candidate in candidates:
+        body = _fnmatch_body(candidate)
+        whole.append(f"(?:{body})(?:/.*)?")  # the whole path, or a folder and everything under it
+        if anchored:
+            continue
+        whole.append(f".*/(?:{body})")  # a trailing run of parts
+        if not any(c in candidate for c in "*?["):
+            if "/" not in candidate:  # a plain name: one part, anywhere after the first
+                whole.append(f".*/(?:{body})(?:/.*)?")
+        elif not (candidate.startswith("*") or candidate.endswith("*")):
+            parts.append(f"(?:{body})")
+        # a glob starting with * that matches one part also matches the path up to that part, and one
+        # ending with * also matches the trailing run from that part: both tested above
+    return whole, parts
+
+
+def _fnmatch_body(pattern: str) -> str:
+    """fnmatch's regular expression for ``pattern``, without its end anchor (to embed in a larger one)."""
+    source = translate(pattern)
+    if not source.endswith("\\Z"):  # pragma: no cover - a Python whose fnmatch anchors otherwise
+        raise RuntimeError(f"unexpected fnmatch translation {source!r}")
+    return source[:-2]
 
 
 # --- finding and reading configuration files --------------------------------------------------------

@@ -201,15 +201,13 @@ class Session:
         if self.config_for(path).is_excluded(path):
             return True
         if self.settings.exclude:
-            from proofread.config import glob_match
+            from proofread.config import compile_globs
 
-            absolute = os.path.abspath(path)
-            rel = os.path.relpath(absolute).replace(os.sep, "/")
-            for pattern in self.settings.exclude:
-                if os.path.isabs(pattern):
-                    pattern = os.path.relpath(pattern).replace(os.sep, "/")
-                if glob_match(pattern, rel):
-                    return True
+            rel = os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+            patterns = tuple(
+                os.path.relpath(p).replace(os.sep, "/") if os.path.isabs(p) else p for p in self.settings.exclude
+            )
+            return compile_globs(patterns).matches(rel)
         return False
 
     def process(self, path: str, keep_text: bool = False, chunk_map=None) -> FileResult:
