@@ -550,6 +550,14 @@ class Lexicon:
         table = counts.materialize()
         return {k: sorted(words, key=table.__getitem__, reverse=True) for k, words in buckets.items()}
 
+    def prepare_for_many(self) -> None:
+        """Build now what a run over many documents builds anyway: the word table's hash map, the usage
+        table and the distance-2 index. Worker processes forked afterwards share them instead of each
+        building its own."""
+        self._counts.materialize()
+        _ = self._usage
+        self._near_index(0)
+
     def _bag(self, k: int) -> BagIndex | None:
         """The words of ``near_words`` of length ``k``, indexed by their letters (loaded on first use)."""
         got = self._near_index(k)

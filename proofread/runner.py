@@ -424,7 +424,7 @@ def _start_pool(session: Session, paths: list[str], jobs: int):
         for path in paths:  # load what every worker needs once, before forking
             plan = session.plan_for(path)
             if plan.rules:
-                _ = plan.ctx.lexicon
+                plan.ctx.lexicon.prepare_for_many()
     context = multiprocessing.get_context(method)
     return context.Pool(jobs, initializer=_init_worker, initargs=(session.settings,))
 

@@ -286,3 +286,15 @@ def test_distance2_index_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, lex)
         assert {k: (b.words, keys) for k, (b, keys) in again.items()} == {
             k: (b.words, keys) for k, (b, keys) in built.items()
         }
+
+
+def test_prepare_for_many_builds_the_shared_tables_once():
+    lexicon = load_lexicon()
+    lexicon.prepare_for_many()
+    assert lexicon._counts._map is not None and lexicon._bags is not None
+    assert "_usage" in vars(lexicon)  # the cached usage table is in place
+    before = (lexicon._counts._map, lexicon._bags, vars(lexicon)["_usage"])
+    lexicon.prepare_for_many()
+    after = (lexicon._counts._map, lexicon._bags, vars(lexicon)["_usage"])
+    assert all(a is b for a, b in zip(before, after, strict=True))  # built once, not again
+    assert "the" in lexicon._counts and lexicon.usage("lifecycle") > 0
