@@ -99,7 +99,6 @@ HAND_WRITTEN = {
         Centers for Medicare and Medicaid Services; Capitol Police; Red Army; Interstate Highway System;
         Medicare Trust Fund; Social Security Trust Fund; Purple Heart;
         Medal of Honor; Presidential Medal of Freedom; Little League; Code for America;
-        Presidential Innovation Fellows; Presidential Innovation Fellow; Digital Government Strategy;
         Antarctic Treaty; Nuclear Non-Proliferation Treaty; Chemical Weapons Convention;
         Ottoman Empire; Roman Empire; Byzantine Empire; British Empire; Holy Roman Empire;
         Austro-Hungarian Empire; Mughal Empire; Persian Empire; Soviet Union
@@ -113,7 +112,7 @@ HAND_WRITTEN = {
         Secretary of the Interior; Secretary of Health and Human Services;
         Secretary of Housing and Urban Development; Chief Technology Officer; Chief Information Officer;
         Chief Financial Officer; Chief Data Officer; Chief Operating Officer; Chief Executive Officer;
-        Chief Privacy Officer; Chief Customer Experience Officer; Office of the Chief Financial Officer
+        Chief Privacy Officer; Office of the Chief Financial Officer
     """,
 }
 

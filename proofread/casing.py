@@ -137,42 +137,33 @@ def _dictionaries_dir() -> Path:
     return inside if inside.is_dir() else here.parent / "dictionaries"
 
 
+def _list_entries(name: str) -> list[str]:
+    """The entries of the word list ``dictionaries/<name>``, one a line (``#`` starts a comment); none
+    when the file cannot be read."""
+    try:
+        lines = (_dictionaries_dir() / name).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [entry for entry in (line.split("#", 1)[0].strip() for line in lines) if entry]
+
+
 @lru_cache(maxsize=1)
 def known_casings() -> dict[str, str]:
     """``dictionaries/casing.txt`` as {lowercase: canonical spelling}: "github" -> "GitHub"."""
-    path = _dictionaries_dir() / "casing.txt"
-    table: dict[str, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return table
-    for line in lines:
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            table[entry.lower()] = entry
-    return table
+    return {entry.lower(): entry for entry in _list_entries("casing.txt")}
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """``dictionaries/given-names.txt``, common first names ("John", "Mary"), lowercase; read on first use."""
-    try:
-        lines = (_dictionaries_dir() / "given-names.txt").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(entry.lower() for entry in _list_entries("given-names.txt"))
 
 
 @lru_cache(maxsize=1)
 def brand_words() -> dict[str, str]:
     """``dictionaries/brand-words.txt`` as {lowercase: canonical spelling}: brands whose lowercase forms
     are rare words ("twitter" -> "Twitter"); read on first use."""
-    try:
-        lines = (_dictionaries_dir() / "brand-words.txt").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    entries = (line.split("#", 1)[0].strip() for line in lines)
-    return {entry.lower(): entry for entry in entries if entry}
+    return {entry.lower(): entry for entry in _list_entries("brand-words.txt")}
 
 
 # --- known names ----------------------------------------------------------------------------------------

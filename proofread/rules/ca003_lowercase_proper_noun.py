@@ -673,17 +673,17 @@ def _may_be_name_alone(ev, word, key, lowercase, lexicon) -> bool:
 def _mostly_capitalised(ev, stem, caps, lowercase, lexicon) -> bool:
     """Whether the document writes ``stem``, a word the dictionary also knows as a name, capitalised on
     its own (not inside a longer name) often enough beside its ``lowercase`` lowercase occurrences: at
-    least twice when it is lowercase once and not a very common word ("Medicare ... medicare"), at least
-    three times as often as lowercase otherwise ("Government" 27 times, "government" 3), and never in
-    code ("`python`": a command)."""
-    if len(caps) < max(3, _MOSTLY * lowercase if lowercase > 1 else 3):
+    least three times when it is lowercase once and not a very common word ("Medicare ... medicare"),
+    ``_MOSTLY`` times as often as lowercase otherwise ("Government" 27 times, "government" 3), and never
+    in code ("`python`": a command)."""
+    needed = _MOSTLY * lowercase if lowercase > 1 else 3
+    if len(caps) < needed:
         return False  # too few capitals, whichever of them stand on their own
-    standalone = sum(map(ev.standalone, caps))
-    if lowercase == 1:
-        enough = standalone >= 3 and lexicon.count(stem) < _VERY_COMMON
-    else:
-        enough = standalone >= _MOSTLY * lowercase
-    return enough and stem.lower() not in ev.code_words
+    if sum(map(ev.standalone, caps)) < needed:
+        return False
+    if lowercase == 1 and lexicon.count(stem) >= _VERY_COMMON:
+        return False
+    return stem.lower() not in ev.code_words
 
 
 # Words after which a noun stands as itself, not as one of a kind: determiners, possessives, prepositions.

@@ -101,7 +101,7 @@ def _one_edit_cost(typo: str, cand: str) -> float | None:
     if len(cand) == n - 1:  # the typo has an extra letter at i
         for i in range(n):
             if typo[:i] + typo[i + 1 :] == cand:
-                costs.append(_insert_cost(typo, i, cand, i) + (FIRST_LETTER if i == 0 else 0.0))
+                costs.append(_insert_costs(typo, cand, i)[i] + (FIRST_LETTER if i == 0 else 0.0))
     elif len(cand) == n:
         diffs = [i for i in range(n) if typo[i] != cand[i]]
         if len(diffs) == 1:  # a wrong letter at i
@@ -197,7 +197,9 @@ def slip_cost(typo: str, word: str) -> float:
 
 
 def _insert_costs(typo: str, word: str, i: int) -> list[float]:
-    """``_insert_cost(typo, j, word, i)`` for every ``j``: one row of the alignment, computed at once."""
+    """The cost of each extra ``typo[j]`` typed where ``word[i:]`` was to come, for every ``j``: one row
+    of the alignment. A letter doubling its neighbour costs DOUBLED; one on a key next to the word's
+    letters before or after the place, INSERT_NEAR; any other, PLAIN (both END_INSERT more at the end)."""
     nxt = word[i] if i < len(word) else ""
     prv = word[i - 1] if i > 0 else ""
     extra = END_INSERT if not nxt else 0.0
@@ -223,16 +225,3 @@ def _delete_cost(word: str, i: int) -> float:
     if ch in "'-":
         return DOUBLED
     return DELETE
-
-
-def _insert_cost(typo: str, j: int, word: str, i: int) -> float:
-    """Cost of the extra ``typo[j]`` typed where ``word[i:]`` was to come."""
-    ch = typo[j]
-    if (j > 0 and typo[j - 1] == ch) or (j + 1 < len(typo) and typo[j + 1] == ch):
-        return DOUBLED
-    nxt = word[i] if i < len(word) else ""
-    prv = word[i - 1] if i > 0 else ""
-    extra = END_INSERT if not nxt else 0.0
-    if (nxt and near(nxt, ch)) or (prv and near(prv, ch)):
-        return INSERT_NEAR + extra
-    return PLAIN + extra

@@ -242,19 +242,14 @@ class SpellingScan:
             if len(parts) > 1 and low in PREFIXES and index < len(parts) - 1:
                 continue
             at_start = index == 0 and tok.sentence_start is True
-            if stem[0].isupper():
-                if not at_start:
-                    continue  # a name inside a sentence
-                if low in self.capitalised_inside:
-                    continue  # a name that opens this sentence and shows up inside another
-                repeated_opener = self.capitalised_count[low] > 1
-            else:
-                if low in self.capitalised_inside:
-                    continue  # a lowercased name: the casing rules' job
-                repeated_opener = False
+            capital = stem[0].isupper()
+            if capital and not at_start:
+                continue  # a name inside a sentence
+            if low in self.capitalised_inside:
+                continue  # a name that shows up inside a sentence, or a lowercased one: the casing rules' job
+            repeated_opener = capital and self.capitalised_count[low] > 1
             recurring = self.counts[low] >= self.RECURRING
-            opener = at_start and stem[0].isupper()
-            yield Candidate(start, start + len(stem), stem, part, opener, recurring, repeated_opener)
+            yield Candidate(start, start + len(stem), stem, part, capital, recurring, repeated_opener)
 
 
 # The pieces of a word token as SpellingScan counts them, by token text: the lowercase stems, and the
