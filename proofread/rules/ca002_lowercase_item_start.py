@@ -19,14 +19,24 @@ Fix safety: SAFE; the fix capitalises the first letter and changes nothing else.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
+from operator import itemgetter
 
-from proofread.casing import capitalise, evidence, is_lowercase_word, known_casings, prose_word
+from proofread.casing import capitalise, is_lowercase_word, known_casings, prose_word
 from proofread.model import BlockKind, Edit, Fix, TokenKind
 from proofread.rules.base import Rule
 
 _UPPER, _LOWER, _NEUTRAL = 1, -1, 0
 _LABEL = -2  # a lowercase label ("windows: ..."): counts as a lowercase start, is never flagged
+_BLOCK = itemgetter(4)
+
+
+def _first_token(tokens, block: int) -> int | None:
+    """The index of the first token of ``block``, or None when it has none (the tokens come block by
+    block, in order, so a binary search finds it)."""
+    i = bisect_left(tokens, block, key=_BLOCK)
+    return i if i < len(tokens) and tokens[i].block == block else None
 
 
 class LowercaseItemStart(Rule):
@@ -55,7 +65,6 @@ class LowercaseItemStart(Rule):
     def check(self, doc, ctx):
         lexicon = ctx.lexicon
         casings = known_casings()
-        ev = evidence(doc)
         siblings: dict[tuple, list[int]] = defaultdict(list)
         for b, block in enumerate(doc.blocks):
             if block.kind is BlockKind.LIST_ITEM and block.group >= 0:
@@ -66,7 +75,7 @@ class LowercaseItemStart(Rule):
         for members in siblings.values():
             if len(members) < 3:
                 continue
-            verdicts = [self._start(doc, b, ev, lexicon, casings, ctx.vocabulary) for b in members]
+            verdicts = [self._start(doc, b, lexicon, casings, ctx.vocabulary) for b in members]
             upper = sum(1 for v, _ in verdicts if v == _UPPER)
             lower = sum(1 for v, _ in verdicts if v in (_LOWER, _LABEL))
             if not lower or upper < 2 or upper < 2 * lower:
@@ -85,9 +94,9 @@ class LowercaseItemStart(Rule):
                 )
 
     @staticmethod
-    def _start(doc, b, ev, lexicon, casings, vocabulary):
+    def _start(doc, b, lexicon, casings, vocabulary):
         """Whether block ``b`` starts with a capital, a lowercase dictionary word, or neither."""
-        i = ev.first_token(b)
+        i = _first_token(doc.tokens, b)
         if i is None:
             return _NEUTRAL, None
         tok = doc.tokens[i]
