@@ -31,11 +31,14 @@ from proofread.rules.base import Rule
 
 # One space after a word (or a closing bracket or quote), then the mark, then a space, a closing quote or
 # the end; a comma or semicolon may instead be glued to the next word. (Two or more spaces or a tab
-# before a mark are alignment.) One pattern per mark, each starting with the literal " <mark>", which
-# the regex engine scans for quickly.
+# before a mark are alignment.) One pattern per mark, each starting with the mark itself and looking
+# back for the space: the regex engine then stops only at that mark (a search for " <mark>" stops at
+# every space), and whether the mark occurs at all is a one-character test at memory speed (a
+# two-character ``in`` test reads the text at a third of that speed). Each match begins one character
+# after its candidate, the space: ``lead=1``.
 _END = r"(?=[\s\"”’]|\Z)(?![ \t]\.)"
 _CANDIDATES = tuple(
-    lazy_regex(rf" {re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}", prefix=f" {mark}")
+    lazy_regex(rf"{re.escape(mark)}(?<=[^\W_)\]”’] {re.escape(mark)}){tail}", prefix=mark)
     for mark, tail in (
         (",", rf"(?:{_END}|(?=[^\W\d_]))"),
         (";", rf"(?:{_END}|(?=[^\W\d_]))"),
@@ -75,8 +78,8 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for m in prose_matches(doc, *_CANDIDATES):
-            start, end = m.start(), m.end()
+        for m in prose_matches(doc, *_CANDIDATES, lead=1):
+            start, end = m.start() - 1, m.end()  # the space before the mark, to the end of the match
             mark = text[start + 1 : end]
             glued = text[end : end + 1].isalpha()
             if doc.is_masked(start - 1, start):

@@ -18,9 +18,12 @@ from proofread.model import Edit, Fix
 from proofread.punctuation import UPPER, lazy_regex, prose_matches
 from proofread.rules.base import Rule
 
+# Each pattern starts with the second mark and looks back for the first: the regex engine stops at each
+# comma or period and tests the one before (a search for ",," or ".." tests every character, at a third
+# of the speed). Each match begins one character after its candidate, the first mark: ``lead=1``.
 _CANDIDATES = (
-    lazy_regex(r",,(?<=[^\W_)”’],,)(?=[ \t\n])", prefix=",,"),
-    lazy_regex(rf"\.\.(?<=[^\W_)”’]\.\.)(?=[ \t\n]+[\"“‘(]?[{UPPER}]|[ \t]*(?:\n|\Z))", prefix=".."),
+    lazy_regex(r",(?<=[^\W_)”’],,)(?=[ \t\n])", prefix=","),
+    lazy_regex(rf"\.(?<=[^\W_)”’]\.\.)(?=[ \t\n]+[\"“‘(]?[{UPPER}]|[ \t]*(?:\n|\Z))", prefix="."),
 )
 
 
@@ -37,9 +40,9 @@ class DoubledPunctuation(Rule):
     )
 
     def check(self, doc, ctx):
-        for m in prose_matches(doc, *_CANDIDATES):
-            start = m.start()
-            mark = m.group()[0]
+        for m in prose_matches(doc, *_CANDIDATES, lead=1):
+            start = m.start() - 1  # the first of the two marks
+            mark = m.group()
             name = "comma" if mark == "," else "period"
             fix = Fix.safe(f"Remove the second {name}", Edit(start + 1, start + 2, ""))
             yield self.diagnostic(f"Doubled {name}", start, start + 2, fix, [mark])
