@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from proofread.model import Block, BlockKind, Document, Edit
-from proofread.punctuation import lazy_regex
+from proofread.punctuation import lazy_regex, utf8
 
 T = TypeVar("T")
 
@@ -87,17 +87,6 @@ def prose_spans(doc: Document, items: Iterable[T], span: Callable[[T], tuple[int
             i += 1
         if i < count and blocks[i].start <= start:
             yield item
-
-
-_UTF8: tuple[str, bytes] = ("", b"")
-
-
-def utf8(text: str) -> bytes:
-    """The UTF-8 bytes of ``text``, kept for the last text asked about (every CL rule checks the same one)."""
-    global _UTF8
-    if _UTF8[0] is not text:
-        _UTF8 = (text, text.encode("utf-8", "surrogatepass"))
-    return _UTF8[1]
 
 
 def has_bytes(text: str, byteset: bytes) -> bool:

@@ -26,7 +26,14 @@ from __future__ import annotations
 import re
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import UPPER, lazy_regex, looks_like_code, prose_chunk, prose_matches
+from proofread.punctuation import (
+    UPPER,
+    lazy_regex,
+    looks_like_code,
+    may_have_space_before_mark,
+    prose_chunk,
+    prose_matches,
+)
 from proofread.rules.base import Rule
 
 # One space after a word (or a closing bracket or quote), then the mark, then a space, a closing quote or
@@ -78,6 +85,8 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
+        if not may_have_space_before_mark(text):
+            return  # most texts: one test instead of a scan for each mark
         for m in prose_matches(doc, *_CANDIDATES, lead=1):
             start, end = m.start() - 1, m.end()  # the space before the mark, to the end of the match
             mark = text[start + 1 : end]

@@ -15,7 +15,7 @@ Fix safety: SAFE; the repair removes the second mark.
 from __future__ import annotations
 
 from proofread.model import Edit, Fix
-from proofread.punctuation import UPPER, lazy_regex, prose_matches
+from proofread.punctuation import UPPER, lazy_regex, may_have_doubled_mark, prose_matches
 from proofread.rules.base import Rule
 
 # Each pattern starts with the second mark and looks back for the first: the regex engine stops at each
@@ -40,6 +40,8 @@ class DoubledPunctuation(Rule):
     )
 
     def check(self, doc, ctx):
+        if not may_have_doubled_mark(doc.text):
+            return  # most texts: one test instead of a scan for commas and one for periods
         for m in prose_matches(doc, *_CANDIDATES, lead=1):
             start = m.start() - 1  # the first of the two marks
             mark = m.group()
