@@ -30,6 +30,7 @@ from proofread.rules.base import Rule
 
 _ZERO_WIDTH = lazy_regex("[\u200b\u200c\u200d\u2060\u180e]+")
 _BIDI = lazy_regex("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\u180e"
 _BIDI_CHARS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, and their presentation forms.
 _RTL = lazy_regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
@@ -72,9 +73,13 @@ class ZeroWidthCharacter(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if any(ch in text for ch in _BIDI_CHARS):
+        if text.isascii():
+            return  # every character looked for lies outside ASCII (CPython knows a str is ASCII: no scan)
+        # one C-level test per character (``map`` over ``in``), without a generator step for each
+        holds = text.__contains__
+        if any(map(holds, _BIDI_CHARS)):
             yield from self._bidi(doc)
-        if not any(ch in text for ch in "\u200b\u200c\u200d\u2060\u180e"):
+        if not any(map(holds, _ZERO_WIDTH_CHARS)):
             return
         for m in unmasked_matches(doc, _ZERO_WIDTH):
             start, end = m.span()
