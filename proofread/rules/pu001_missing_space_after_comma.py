@@ -33,9 +33,10 @@ from proofread.punctuation import (
 from proofread.rules.base import Rule
 
 # A comma after a letter (or a closing bracket/quote) and before a letter (or an opening bracket/quote),
-# or after a whole number and before a lowercase word ("in 2020,the").
+# or after a whole number and before a lowercase word ("in 2020,the"). The first lookahead, which every
+# branch implies, turns away the usual comma (followed by a space) in one step instead of three.
 _CANDIDATE = lazy_regex(
-    r",(?:(?<=[^\W\d_],)(?=[“‘\"(”]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(”]?[^\W\d_])"
+    r",(?=[“‘\"(”]|[^\W\d_])(?:(?<=[^\W\d_],)(?=[“‘\"(”]?[^\W\d_])|(?<=[)\]”’\"'],)(?=[“‘\"(”]?[^\W\d_])"
     r"|(?<=\d,)(?=[a-z]{2,}\b))",
     prefix=",",
 )

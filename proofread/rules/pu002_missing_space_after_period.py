@@ -39,9 +39,10 @@ from proofread.punctuation import (
 from proofread.rules.base import Rule
 
 # A period after a letter or a whole number, maybe a closing bracket or curly quote, then a capital
-# followed by a lowercase letter. Group "right" is the capitalised word and what follows it.
+# followed by a lowercase letter. Group "right" is the capitalised word and what follows it. The first
+# lookahead, which both branches imply, turns away the usual period (followed by a space) in one step.
 _CANDIDATE = lazy_regex(
-    rf"\.(?:(?<=[^\W_]\.)[)”’\"]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))",
+    rf"\.(?=[)”’\"]?[{UPPER}])(?:(?<=[^\W_]\.)[)”’\"]?|(?<=[)\]”\"’]\.))(?=(?P<right>[{UPPER}][{LOWER}]+)(?P<after>.?.?))",
     prefix=".",
 )
 _CLOSERS = ')]”"’'

@@ -18,7 +18,8 @@ from proofread.model import Edit, Fix
 from proofread.punctuation import lazy_regex, prose_matches, word_pair
 from proofread.rules.base import Rule
 
-_CANDIDATE = lazy_regex(r";(?<=[^\W\d_];)(?=[“‘\"(]?[^\W\d_])", prefix=";")
+# (the lookahead first: it turns away the usual semicolon, followed by a space, at once)
+_CANDIDATE = lazy_regex(r";(?=[“‘\"(]?[^\W\d_])(?<=[^\W\d_];)", prefix=";")
 
 
 class MissingSpaceAfterSemicolon(Rule):

@@ -28,7 +28,8 @@ from proofread.rules.base import Rule
 _WIKI_NAMESPACES = frozenset(
     "wikipedia wiktionary wikt help category template file user talk special portal module draft".split()
 )
-_CANDIDATE = lazy_regex(r":(?<=[^\W\d_]:)(?=[“‘\"(]?[^\W\d_])", prefix=":")
+# (the lookahead first: it turns away the usual colon, followed by a space, at once)
+_CANDIDATE = lazy_regex(r":(?=[“‘\"(]?[^\W\d_])(?<=[^\W\d_]:)", prefix=":")
 
 
 class MissingSpaceAfterColon(Rule):

@@ -23,9 +23,11 @@ from proofread.rules.base import Rule
 # One pattern per mark so that each begins with a literal (fast to scan for); "?!" and "!?" are
 # matched from their first mark.
 _AFTER = rf"[?!]*[)”’\"]?(?=[{UPPER}][{LOWER}]+(?![\w(]|\.\w))"
+# The first lookahead, which ``_AFTER`` implies, turns away the usual mark (followed by a space) at once.
+_NEXT = rf"(?=[?!)”’\"{UPPER}])"
 _CANDIDATES = (
-    lazy_regex(rf"\?(?<=[^\W\d_]{{2}}\?){_AFTER}", prefix="?"),
-    lazy_regex(rf"!(?<=[^\W\d_]{{2}}!){_AFTER}", prefix="!"),
+    lazy_regex(rf"\?{_NEXT}(?<=[^\W\d_]{{2}}\?){_AFTER}", prefix="?"),
+    lazy_regex(rf"!{_NEXT}(?<=[^\W\d_]{{2}}!){_AFTER}", prefix="!"),
 )
 
 
