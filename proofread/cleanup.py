@@ -89,12 +89,6 @@ def prose_spans(doc: Document, items: Iterable[T], span: Callable[[T], tuple[int
             yield item
 
 
-def has_bytes(text: str, byteset: bytes) -> bool:
-    """True when the UTF-8 form of ``text`` holds one of the bytes of ``byteset`` (at memory speed)."""
-    data = utf8(text)
-    return len(data.translate(None, byteset)) != len(data)
-
-
 def char_offsets(text: str, byte_offsets: Iterable[int]) -> Iterator[int]:
     """Turn increasing offsets into ``utf8(text)`` into offsets into ``text``, decoding only what lies between."""
     data = utf8(text)

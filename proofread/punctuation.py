@@ -129,35 +129,54 @@ def contains(text: str, needle: str) -> bool:
     return found
 
 
-# The marks a space should not stand before, as two classes: "," and "." (also those PU008 finds doubled)
-# become 0x01, ";", ":", "?" and "!" become 0x02. Every other byte stays what it is (a control
-# character 0x01 or 0x02 in the text only makes a test below say "maybe").
-_MARK_CLASSES = bytes.maketrans(b",.;:?!", b"\x01\x01\x02\x02\x02\x02")
-_MARKS: tuple[str, bytes] = ("", b"")
+# The bytes some rules look for, each kind turned into one class byte, so that one ``bytes.translate``
+# of the text serves them all and each question is then one search of the result:
+#   0x00  a C0 control character other than tab, LF and CR, or DEL (CL011)
+#   0x01  "," or "." (PU006: after a space; PU008: after another one)
+#   0x02  ";", ":", "?" or "!" (PU006: after a space)
+#   0x03  a UTF-8 lead byte 0xCD-0xD4, which starts every Greek or Cyrillic letter, U+0340..U+053F (CL013)
+# Every other byte stays what it is; no other byte becomes 0x00-0x03 (those are control characters).
+_CONTROL_BYTES = bytes(b for b in [*range(0x20), 0x7F] if b not in (0x09, 0x0A, 0x0D))
+_GREEK_OR_CYRILLIC_LEADS = bytes(range(0xCD, 0xD5))
+_BYTE_CLASSES = bytes.maketrans(
+    _CONTROL_BYTES + b",.;:?!" + _GREEK_OR_CYRILLIC_LEADS,
+    bytes(len(_CONTROL_BYTES)) + b"\x01\x01\x02\x02\x02\x02" + b"\x03" * len(_GREEK_OR_CYRILLIC_LEADS),
+)
+_CLASSES: tuple[str, bytes] = ("", b"")
 
 
-def _mark_shape(text: str) -> bytes:
-    """``utf8(text)`` with the marks turned into their class bytes, kept for the last text."""
-    global _MARKS
-    if _MARKS[0] is not text:
-        _MARKS = (text, utf8(text).translate(_MARK_CLASSES))
-    return _MARKS[1]
+def _byte_classes(text: str) -> bytes:
+    """``utf8(text)`` with the bytes above turned into their class bytes, kept for the last text."""
+    global _CLASSES
+    if _CLASSES[0] is not text:
+        _CLASSES = (text, utf8(text).translate(_BYTE_CLASSES))
+    return _CLASSES[1]
+
+
+def has_control_character(text: str) -> bool:
+    """Whether ``text`` holds a C0 control character other than tab, LF and CR, or DEL (U+007F)."""
+    return b"\x00" in _byte_classes(text)
+
+
+def has_greek_or_cyrillic(text: str) -> bool:
+    """Whether ``text`` may hold a Greek or Cyrillic letter (a character in U+0340..U+053F)."""
+    return not text.isascii() and b"\x03" in _byte_classes(text)
 
 
 def may_have_space_before_mark(text: str) -> bool:
     """False when no space in ``text`` stands right before a , . ; : ? or ! (PU006 has nothing to find).
 
-    Speed: one ``bytes.translate`` and two searches for a rare byte pair read the text at well under a
-    nanosecond a byte; the six searches for " ," ... " !" they stand for took about five times as long.
+    Speed: two searches for a rare byte pair (a ``bytes`` search skips ahead while the last byte of the
+    pair does not match) stand for six pattern scans, one per mark.
     """
-    shape = _mark_shape(text)
-    return b" \x01" in shape or b" \x02" in shape
+    classes = _byte_classes(text)
+    return b" \x01" in classes or b" \x02" in classes
 
 
 def may_have_doubled_mark(text: str) -> bool:
     """False when no comma or period in ``text`` follows another comma or period (PU008 looks for ",,"
     and ".."); true also for ",." and ".,", which that rule's patterns then rule out."""
-    return b"\x01\x01" in _mark_shape(text)
+    return b"\x01\x01" in _byte_classes(text)
 
 
 # The block starts of the document being checked. Only the last document is kept, and weakly: the rules

@@ -21,7 +21,6 @@ from __future__ import annotations
 from proofread.cleanup import (
     MOJIBAKE,
     char_label,
-    has_bytes,
     invisible_deletion,
     lazy_regex,
     quoted,
@@ -29,6 +28,7 @@ from proofread.cleanup import (
     utf8,
 )
 from proofread.model import Edit, Fix
+from proofread.punctuation import has_control_character
 from proofread.rules.base import Rule
 
 _CONTROL = lazy_regex(
@@ -37,7 +37,6 @@ _CONTROL = lazy_regex(
 )
 
 
-_C0_BYTES = bytes(b for b in [*range(0x20), 0x7F] if b not in (0x09, 0x0A, 0x0D))
 _C1_BYTES = lazy_regex(rb"\xc2[\x80-\x9f]")
 
 
@@ -63,7 +62,7 @@ class ControlCharacter(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if not has_bytes(text, _C0_BYTES) and not _C1_BYTES.search(utf8(text)):
+        if not has_control_character(text) and not _C1_BYTES.search(utf8(text)):
             return
         for m in unmasked_matches(doc, _CONTROL):
             start, end = m.span()

@@ -19,8 +19,9 @@ reader sees.
 
 from __future__ import annotations
 
-from proofread.cleanup import has_bytes, lazy_regex, prose_spans
+from proofread.cleanup import lazy_regex, prose_spans
 from proofread.model import Edit, Fix
+from proofread.punctuation import has_greek_or_cyrillic
 from proofread.rules.base import Rule
 
 # Cyrillic and Greek letters that look like a Latin letter, with that letter.
@@ -39,8 +40,6 @@ _GREEK = lazy_regex("[\u0370-\u03ff]")
 _FOREIGN_RUN = lazy_regex("[\u0370-\u03ff\u0400-\u052f]+")
 _LETTERS_BEFORE = lazy_regex(r"[^\W\d_]*\Z")
 _LETTERS_AFTER = lazy_regex(r"[^\W\d_]*")
-# UTF-8 lead bytes of U+0340..U+053F: a file without them has no Greek or Cyrillic letter.
-_FOREIGN_LEADS = bytes(range(0xCD, 0xD5))
 
 
 def _mixed_words(text: str):
@@ -87,7 +86,7 @@ class MixedScriptWord(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if not has_bytes(text, _FOREIGN_LEADS):
+        if not has_greek_or_cyrillic(text):
             return
         for lo, hi in prose_spans(doc, _mixed_words(text), lambda span: span):
             word = text[lo:hi]
