@@ -10,8 +10,9 @@ a clean file.
 Python's ``re`` scans fast only for a pattern that starts with a literal character (``\n``, ``"``); a
 pattern that starts with a character class or a lookbehind is tried at every position, about 15 ns a
 character (75 ms for a 5 MB file). So the rules look for rare characters with ``str`` searches
-(``"\u200b" in text``) or over the UTF-8 bytes of the text (``bytes.translate`` deletes a set of bytes
-at memory speed), and start their patterns with a literal. The forward walk over the masks in
+(``"\u200b" in text``) or over the UTF-8 bytes of the text (``proofread.punctuation`` keeps them, and a
+copy with the bytes some rules look for turned into class bytes, once per text), and start their
+patterns with a literal. The forward walk over the masks in
 ``unmasked_spans`` decides every candidate without a bisect.
 """
 

@@ -8,6 +8,10 @@ per-candidate Python checks cost next to nothing; the rule set runs at millions 
 
 The shape checks work on the whitespace-delimited run of text around a mark (``prose_chunk``), cut short
 where a masked span (a URL, an e-mail address, a hashtag) begins or ends.
+
+What several rules (PU and CL) ask of the whole text is worked out once per text and kept for the next
+rule: its UTF-8 bytes, those bytes sorted into a few classes (a control character, a space before a
+mark, a doubled mark, a Greek or Cyrillic letter: one search each), whether it holds two spaces.
 """
 
 from __future__ import annotations
