@@ -153,6 +153,12 @@ class LowercaseSentenceStart(Rule):
         if not i or doc.tokens[i - 1].block != tok.block:
             return False
         gap = doc.text[doc.tokens[i - 1].end : tok.start]
+        # The pattern needs a period (or a period and quotes) right before the closing spaces; most gaps
+        # here end with code ("`cargo` builds"), and this test turns them away without the pattern
+        # trying every position of the gap.
+        tail = gap.rstrip()
+        if not tail or len(tail) == len(gap) or tail[-1] not in '.”’"':
+            return False
         end = _SENTENCE_END.search(gap)
         if end is None or (end.group(1) or end.group(2)) != "." or end.start() == 0:
             return False
