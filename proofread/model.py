@@ -12,9 +12,12 @@ Offsets are indices into the document's text in code points (Python ``str`` indi
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from functools import cached_property
+from itertools import compress, count, repeat
+from operator import is_not, itemgetter
 from typing import NamedTuple
 
 
@@ -146,6 +149,10 @@ class Token(NamedTuple):
     sentence_start: bool | None
 
 
+_TOKEN_TEXT = itemgetter(3)  # Token.text: a tuple slot is read faster than the NamedTuple field
+_TOKEN_START = itemgetter(5)  # Token.sentence_start
+
+
 @dataclass(frozen=True)
 class Document:
     """A text file read as prose: its blocks, the spans that are not prose, and the words."""
@@ -156,6 +163,24 @@ class Document:
     blocks: tuple[Block, ...]
     masks: tuple[Span, ...]  # sorted, non-overlapping spans that are not prose (code, URLs, markup)
     tokens: tuple[Token, ...] = field(default=())
+
+    # Columns of ``tokens`` that several rules read: each is built once per document, on first use, in
+    # one C-level pass (``map`` over a tuple slot), rather than by every rule that needs it.
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The text of each token, in token order (``texts[i] == tokens[i].text``)."""
+        return list(map(_TOKEN_TEXT, self.tokens))
+
+    @cached_property
+    def text_counts(self) -> Counter[str]:
+        """How many tokens have each text."""
+        return Counter(self.texts)
+
+    @cached_property
+    def possible_starts(self) -> list[int]:
+        """The indices of the tokens that open a sentence or may (``sentence_start`` True or None)."""
+        return list(compress(count(), map(is_not, map(_TOKEN_START, self.tokens), repeat(False))))
 
     @cached_property
     def mask_starts(self) -> list[int]:

@@ -4,7 +4,9 @@ second one's sentence start unsure. Checked against a plain, word-by-word readin
 from __future__ import annotations
 
 import random
+from collections import Counter
 
+from proofread.document import build_document
 from proofread.model import Block, BlockKind
 from proofread.sentences import tokenize_block
 
@@ -49,3 +51,13 @@ def test_a_sentence_that_opens_with_code_does_not_start_at_the_next_word():
     assert "make" not in verdicts(4)
     assert verdicts(4)["now"] is False and verdicts(4)["Then"] is True
     assert verdicts(0)["Run"] is True and verdicts(0)["now"] is None
+
+
+def test_document_columns_match_its_tokens():
+    text = "The U.S. said so. then it left... Maybe: yes! Dr. Who came, and went.\n\n- item one\n"
+    doc = build_document(text, "x.txt")
+    assert doc.texts == [t.text for t in doc.tokens]
+    assert doc.text_counts == Counter(t.text for t in doc.tokens)
+    assert doc.possible_starts == [i for i, t in enumerate(doc.tokens) if t.sentence_start is not False]
+    assert doc.possible_starts  # the text has sentence starts, sure and unsure
+    assert any(doc.tokens[i].sentence_start is None for i in doc.possible_starts)
