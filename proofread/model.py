@@ -16,8 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from functools import cached_property
-from itertools import compress, count, repeat
-from operator import is_not, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -150,7 +149,6 @@ class Token(NamedTuple):
 
 
 _TOKEN_TEXT = itemgetter(3)  # Token.text: a tuple slot is read faster than the NamedTuple field
-_TOKEN_START = itemgetter(5)  # Token.sentence_start
 
 
 @dataclass(frozen=True)
@@ -176,11 +174,6 @@ class Document:
     def text_counts(self) -> Counter[str]:
         """How many tokens have each text."""
         return Counter(self.texts)
-
-    @cached_property
-    def possible_starts(self) -> list[int]:
-        """The indices of the tokens that open a sentence or may (``sentence_start`` True or None)."""
-        return list(compress(count(), map(is_not, map(_TOKEN_START, self.tokens), repeat(False))))
 
     @cached_property
     def mask_starts(self) -> list[int]:

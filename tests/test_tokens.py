@@ -58,6 +58,3 @@ def test_document_columns_match_its_tokens():
     doc = build_document(text, "x.txt")
     assert doc.texts == [t.text for t in doc.tokens]
     assert doc.text_counts == Counter(t.text for t in doc.tokens)
-    assert doc.possible_starts == [i for i, t in enumerate(doc.tokens) if t.sentence_start is not False]
-    assert doc.possible_starts  # the text has sentence starts, sure and unsure
-    assert any(doc.tokens[i].sentence_start is None for i in doc.possible_starts)

@@ -17,7 +17,7 @@ Fix safety: SAFE; the repair deletes the second word and the space before it.
 from __future__ import annotations
 
 from itertools import compress, count, islice
-from operator import eq, itemgetter
+from operator import eq
 
 from proofread.model import Edit, Fix, TokenKind
 from proofread.rules.base import Rule
@@ -33,7 +33,6 @@ _FUNCTION_WORDS = frozenset(
     """a an the and or but if of in on at to for from by with as is are was were be this that these
     those it its we you he she they i my our your their his her not no so do does did can will""".split()
 )
-_TEXT = itemgetter(3)  # Token.text (itemgetter reads a tuple slot faster than attrgetter goes through the field)
 _QUOTES = frozenset("\"'“”‘’`")
 
 
@@ -63,7 +62,7 @@ class RepeatedWord(Rule):
         if len(tokens) < 2:
             return
         # Compare every word with the next one at C speed; only the (rare) equal pairs reach Python.
-        lowered = list(map(str.lower, map(_TEXT, tokens)))
+        lowered = list(map(str.lower, doc.texts))  # the texts column is shared with other rules
         text = doc.text
         for i in compress(count(), map(eq, lowered, islice(lowered, 1, None))):
             a, b = tokens[i], tokens[i + 1]
