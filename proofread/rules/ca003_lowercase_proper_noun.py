@@ -309,7 +309,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo.update(settled)
     todo.update(i for w in named for i in places[w])
     for w in capped:
-        lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
+        lowercase = len(ev.lower.get(key[w]))  # (found by ``prepare`` above)
         if _may_be_name_alone(ev, w, key[w], lowercase, lexicon):
             todo.update(places[w])
         else:
@@ -391,8 +391,7 @@ def _lowercase_particles(ev) -> dict[int, str]:
     the document writes the same two words inside a sentence with the particle capitalised ("Al Qaida")
     and never again with it lowercase, each with its capitalised form. A particle that the document
     writes lowercase in the name ("bin Laden" twice, "Bin Laden" once) is left alone."""
-    counts = ev.counts
-    words = {form for form in _PARTICLE_FORMS if form in counts}
+    words = _PARTICLE_FORMS & ev.words
     if not words:
         return {}
     tokens, texts = ev.doc.tokens, ev.texts
