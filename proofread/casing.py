@@ -385,6 +385,8 @@ class _KnownTexts:
         self.initialism: set[str] = set()  # initialisms that start with a capital: "U.S.", "D.C."
         self.acronym: set[str] = set()  # "GSA", "TFG": may stand for a name spelt out beside it
         self.title: set[str] = set()  # abbreviated titles: "Dr", "mr"
+        # lowercase words that may be another word with a possessive ending: "russia’s", "states'"
+        self.possessive: set[str] = set()
         # the texts whose places a document needs, with what they are (the names of the sets above)
         self.marked: set[str] = set()
         self.kinds: dict[str, tuple[str, ...]] = {}
@@ -417,6 +419,8 @@ class _KnownTexts:
                     if text[0].islower():
                         self.lower.add(text)
                         self.key[text] = word_key(text)
+                        if _possessive_stem(text) is not None:
+                            self.possessive.add(text)
                 elif capitalised:
                     self.capital.add(text)
                     self.key[text] = word_key(text)
@@ -445,6 +449,16 @@ class _KnownTexts:
 
 _TEXTS = _KnownTexts()
 _UPPER = 1 << 20
+
+
+def _possessive_stem(text: str) -> str | None:
+    """The word ``text`` is a variant of in ``lowercase_variants`` other than itself ("russia’s" ->
+    "russia", "states'" -> "states"), or None when it has no possessive ending."""
+    if len(text) > 1 and text[-1] in _APOSTROPHES:
+        return text[:-1]
+    if len(text) > 2 and text[-2] in _APOSTROPHES and text[-1] == "s":
+        return text[:-2]
+    return None
 
 
 def lowercase_variants(key: str) -> tuple[str, ...]:
@@ -514,10 +528,16 @@ class _LowercaseIndex:
         self._texts = texts
         self._words = words  # the document's lowercase words
         self._found: dict[str, list[int]] = {}
+        # the keys that some possessive word of the document ("russia’s") is a variant of: only these
+        # keys need ``lowercase_variants`` (building its seven strings for every key asked about was a
+        # good part of the evidence's time)
+        self._stems = set(map(_possessive_stem, _TEXTS.possessive.intersection(words)))
 
     def words_of(self, key: str) -> list[str]:
         """The document's lowercase words whose key is ``key``."""
-        return [w for w in lowercase_variants(key) if w in self._words]
+        if key in self._stems:
+            return [w for w in lowercase_variants(key) if w in self._words]
+        return [key] if key in self._words else []
 
     def __contains__(self, key: str) -> bool:
         return bool(self.words_of(key))
@@ -592,10 +612,16 @@ class CasingEvidence:
         self._tokens = doc.tokens
         self._text = doc.text
         self.texts: list[str] = list(map(_TEXT, doc.tokens))
-        self.counts: Counter = Counter(self.texts)  # how many times each distinct text occurs
-        _TEXTS.learn(self.counts.keys())
-        self.words = self.counts.keys()  # the document's distinct texts
+        # the document's distinct texts, in order (``dict.fromkeys`` makes them several times faster than
+        # ``Counter`` would: only membership is asked of them on the hot path; ``counts`` has the counts)
+        self.words = dict.fromkeys(self.texts).keys()
+        _TEXTS.learn(self.words)
         self.memo: dict = {}  # for rules to keep per-document results in
+
+    @cached_property
+    def counts(self) -> Counter:
+        """How many times each distinct text occurs."""
+        return Counter(self.texts)
 
     @property
     def doc(self) -> Document:

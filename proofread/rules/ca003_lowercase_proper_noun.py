@@ -169,11 +169,10 @@ class LowercaseProperNoun(Rule):
             and not (after_name and (capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word)))
         ):
             return None  # no evidence of any kind
-        mine = _phrase_keys(ev, i, lexicon=lexicon)
-        plain = {k[:-1] for k in mine}
-        found = _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase, headed)
+        found = _context_evidence(ev, i, word, lexicon, caps, others, in_acronym, may_be_phrase, headed)
         if found is None:
             return None
+        plain = _plain_keys(ev, i, lexicon)
         if others and plain:
             # checked last because it is the costly test: every lowercase occurrence's phrase
             counts = ev.memo.get(("lowercase phrases", key))
@@ -198,11 +197,12 @@ class LowercaseProperNoun(Rule):
         return (fixed, *found)
 
 
-def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acronym, may_be_phrase, headed):
+def _context_evidence(ev, i, word, lexicon, caps, others, in_acronym, may_be_phrase, headed):
     """(safe, reason) when the phrase around token ``i``, the document's capitals or the lexicon show the
     word is a name; None otherwise."""
     if caps:
-        named = {k[:-1] for k in mine if k[-1]}  # my phrases with a capitalised word in them
+        # (the phrase keys only now: most candidates have no capitals and never need them)
+        named = {k[:-1] for k in _phrase_keys(ev, i, lexicon=lexicon) if k[-1]}  # phrases with a capital
         if named:
             shared = [named & _phrase_keys(ev, j, marks=False) for j in caps]
             phrased = sum(1 for keys in shared if keys)
@@ -235,6 +235,7 @@ def _context_evidence(ev, i, word, lexicon, caps, others, mine, plain, in_acrony
         return None
     if others or forms:
         return None
+    plain = _plain_keys(ev, i, lexicon)
     if any(plain & _phrase_keys(ev, j, marks=False) for j in caps) or any(ev.standalone(j) for j in caps):
         return False, "the document writes this unknown word capitalised"
     return None
@@ -309,7 +310,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo.update(settled)
     todo.update(i for w in named for i in places[w])
     for w in capped:
-        lowercase = sum(ev.counts[v] for v in ev.lower.words_of(key[w]))
+        lowercase = len(ev.lower.get(key[w]))  # (found by ``prepare`` above)
         if _may_be_name_alone(ev, w, key[w], lowercase, lexicon):
             todo.update(places[w])
         else:
@@ -391,8 +392,7 @@ def _lowercase_particles(ev) -> dict[int, str]:
     the document writes the same two words inside a sentence with the particle capitalised ("Al Qaida")
     and never again with it lowercase, each with its capitalised form. A particle that the document
     writes lowercase in the name ("bin Laden" twice, "Bin Laden" once) is left alone."""
-    counts = ev.counts
-    words = {form for form in _PARTICLE_FORMS if form in counts}
+    words = _PARTICLE_FORMS & ev.words
     if not words:
         return {}
     tokens, texts = ev.doc.tokens, ev.texts
@@ -830,6 +830,11 @@ def _phrase_keys(ev, i, marks=True, lexicon=None) -> set[tuple]:
             if k >= 0:
                 keys.add((side, near, tokens[k].text))
     return keys
+
+
+def _plain_keys(ev, i, lexicon) -> set[tuple]:
+    """``_phrase_keys`` of token ``i`` without their marks."""
+    return {k[:-1] for k in _phrase_keys(ev, i, lexicon=lexicon)}
 
 
 def _names(ev, j, side, lexicon) -> bool:
