@@ -17,8 +17,8 @@ import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
-from operator import is_not, itemgetter
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from proofread.model import Document, Token, TokenKind
@@ -358,9 +358,7 @@ def places_in_lists(ev: CasingEvidence, places, lexicon) -> dict[int, str]:
 # tokens a rule asks about. Scans over every token go through C-level helpers (``map``, ``compress``,
 # ``list.index``) rather than Python loops: the casing rules run on every word of every file.
 
-_TEXT = itemgetter(3)
 _BLOCK = itemgetter(4)
-_START = itemgetter(5)
 
 
 def _mixed_acronym(text: str) -> bool:
@@ -611,17 +609,17 @@ class CasingEvidence:
         self._doc = weakref.ref(doc, _forget)
         self._tokens = doc.tokens
         self._text = doc.text
-        self.texts: list[str] = list(map(_TEXT, doc.tokens))
+        self.texts: list[str] = doc.texts  # a column the document builds once for every rule that reads it
         # the document's distinct texts, in order (``dict.fromkeys`` makes them several times faster than
         # ``Counter`` would: only membership is asked of them on the hot path; ``counts`` has the counts)
         self.words = dict.fromkeys(self.texts).keys()
         _TEXTS.learn(self.words)
         self.memo: dict = {}  # for rules to keep per-document results in
 
-    @cached_property
+    @property
     def counts(self) -> Counter:
         """How many times each distinct text occurs."""
-        return Counter(self.texts)
+        return self.doc.text_counts
 
     @property
     def doc(self) -> Document:
@@ -674,12 +672,6 @@ class CasingEvidence:
     def title_indices(self) -> list[int]:
         """The indices of abbreviated titles ("Dr", "mr")."""
         return self._marked["title"]
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        """The indices of the tokens that open a sentence or may (``sentence_start`` True or None)."""
-        tokens = self.doc.tokens
-        return list(compress(range(len(tokens)), map(is_not, map(_START, tokens), repeat(False))))
 
     def first_token(self, block: int) -> int | None:
         """The index of the first token of ``block``, or None when it has none."""
