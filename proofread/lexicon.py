@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property, lru_cache
+from itertools import compress
 from pathlib import Path
 
 from proofread.spelling.bags import BagIndex, missing_limit
@@ -498,6 +499,22 @@ class Lexicon:
                 self.known_or_term_words.add(word)
         return got
 
+    def known_or_term_among(self, words: set[str]) -> set[str]:
+        """The words of ``words`` for which ``is_known_or_term`` is true, for words of letters only (no
+        apostrophe, ending or hyphen: such a word is known when its lowercase form is listed, and a term
+        when that form is a term). They are judged together, by their lowercase forms, with set
+        operations in C; the answers are remembered as ``is_known_or_term`` remembers its own."""
+        texts = list(words)
+        lows = list(map(str.lower, texts))
+        low_set = set(lows)
+        found = self._counts.known_among(low_set)
+        found |= low_set.intersection(self._terms)
+        hits = list(map(found.__contains__, lows))
+        self.known_or_term_cache.update(zip(texts, hits, strict=True))
+        known = set(compress(texts, hits))
+        self.known_or_term_words |= known
+        return known
+
     def is_term(self, word: str) -> bool:
         """Whether ``word`` is a listed technical term ("stdin", "lockfile", "mdBook"), whatever its case."""
         got = self._term_cache.get(word)
@@ -802,7 +819,9 @@ class Lexicon:
         # next document's counts once the last ones are freed
         last, total = self._context_size
         if last is not context:
-            total = sum(context.values())
+            # a Counter, or the spelling scan's counts (which add up their values without listing them)
+            size = getattr(context, "total", None)
+            total = size() if size is not None else sum(context.values())
             self._context_size = (context, total)
         expected = self._counts.get(cand, 0) / 1e9 * total
         return self.CONTEXT_WEIGHT * math.log1p(seen / (1.0 + expected))
