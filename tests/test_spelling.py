@@ -213,7 +213,8 @@ def test_piece_tallies_match_the_whole_count(ctx):
         assert scan.piece_counts[low] == counts[low] and scan.piece_counts.get(low, 0) == counts[low]
     assert scan.piece_counts.total() == sum(counts.values())
     assert bool(scan.piece_counts) and set(scan.piece_counts) == set(counts)
-    empty = SpellingScan(build_document("42 17\n", "e.txt", False))
+    numbers = build_document("42 17\n", "e.txt", False)
+    empty = SpellingScan(numbers)
     assert not empty.piece_counts and empty.piece_counts.total() == 0
 
 

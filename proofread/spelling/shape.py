@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import itemgetter
 
 from proofread.model import Document, Token, TokenKind
@@ -122,9 +122,7 @@ class SpellingScan:
         self._unknown: tuple[object, list[Token]] | None = None
         self._unknown_texts: tuple[object, set[str]] | None = None
         self._unknown_candidates: tuple[object, list[Candidate]] | None = None
-        # By distinct word, not token by token (issue 7): the texts of the tokens are counted in C.
-        self._texts = texts = list(map(_TEXT, doc.tokens))
-        self._text_counts = Counter(texts)
+        self._words: set[str] | None = None
         self._learned = -1  # the generation of the piece tables this document's words were added to
         self._openers: Counter[str] | None = None
         self._piece_tallies: dict[str, tuple[int, int, bool]] = {}
@@ -133,6 +131,20 @@ class SpellingScan:
     def doc(self) -> Document | None:
         """The document scanned (None once it is gone: a scan is used only during its check)."""
         return self._doc()
+
+    @cached_property
+    def _text_counts(self) -> Counter[str]:
+        """How often each text occurs, counted in C; only the whole tallies need it (the rules count the
+        few texts they ask about: ``unknown_candidates``)."""
+        return Counter(map(_TEXT, self.doc.tokens))
+
+    def _word_set(self) -> set[str]:
+        """The distinct texts of the document (a set is quicker to build than their counts)."""
+        got = self._words
+        if got is None:
+            counts = self.__dict__.get("_text_counts")
+            got = self._words = set(counts) if counts is not None else set(map(_TEXT, self.doc.tokens))
+        return got
 
     @property
     def counts(self) -> Counter[str]:
@@ -187,21 +199,7 @@ class SpellingScan:
             return got
         if self._learned != _GENERATION[0]:
             self._learn()
-        text_counts = self._text_counts
-        count = text_counts.get(low, 0) if low in _AS_ITSELF else 0
-        capitalised = 0
-        inside = False
-        for text, n_low, n_capital, inner in _BY_PIECE.get(low, ()):
-            n = text_counts.get(text)
-            if n is None:
-                continue
-            count += n * n_low
-            if n_capital:
-                capitalised += n * n_capital
-                # some occurrence is after a hyphen, or not at a sentence start
-                if not inside and (inner or self._opener_counts().get(text, 0) < n):
-                    inside = True
-        got = self._piece_tallies[low] = (count, capitalised, inside)
+        got = self._piece_tallies[low] = _tally_of(low, self._text_counts, self._opener_counts())
         return got
 
     @cached_property
@@ -220,10 +218,11 @@ class SpellingScan:
     def _learn(self) -> None:
         """Add the document's new words to the run's piece tables (all of them when the tables are full
         and start again)."""
-        new = set(self._text_counts).difference(_PIECES)
+        words = self._word_set()
+        new = words.difference(_PIECES)
         if len(_PIECES) + len(new) > _PIECES_MAX:
             _forget_pieces()
-            new = set(self._text_counts)
+            new = words
         _learn_pieces(new)
         self._learned = _GENERATION[0]
 
@@ -233,7 +232,7 @@ class SpellingScan:
         if got is None:
             doc = self.doc
             # True is the only truthy sentence-start verdict
-            got = self._openers = Counter(compress(self._texts, map(_SENTENCE_START, doc.tokens)))
+            got = self._openers = Counter(compress(map(_TEXT, doc.tokens), map(_SENTENCE_START, doc.tokens)))
         return got
 
     def _unknown_words(self, lexicon) -> set[str]:
@@ -245,13 +244,15 @@ class SpellingScan:
         if got is not None and got[0] is lexicon:
             return got[1]
         verdicts = _Verdicts.of(lexicon)
-        words = set(self._text_counts)
-        fresh = words.difference(verdicts.judged)
+        words = self._word_set()
+        # filterfalse calls the set's __contains__ from C: cheaper than copying the words into a set and
+        # taking the difference
+        fresh = set(filterfalse(verdicts.judged.__contains__, words))
         if fresh and len(_PIECES) + len(fresh) > _PIECES_MAX:
             _forget_pieces()
             verdicts = _Verdicts.of(lexicon)
-            fresh = words
-        unknown = words.intersection(verdicts.unknown)
+            fresh = set(words)
+        unknown = words & verdicts.unknown
         if unknown:
             # a text judged unknown in an earlier document may be known by now (the lexicon was asked
             # about it as the singular of a compound): as when it is judged, the known words are those
@@ -274,7 +275,8 @@ class SpellingScan:
         if got is not None and got[0] is lexicon:
             return got[1]
         unknown = self._unknown_words(lexicon)
-        out = list(compress(self.doc.tokens, map(unknown.__contains__, self._texts))) if unknown else []
+        tokens = self.doc.tokens
+        out = list(compress(tokens, map(unknown.__contains__, map(_TEXT, tokens)))) if unknown else []
         self._unknown = (lexicon, out)
         return out
 
@@ -287,10 +289,43 @@ class SpellingScan:
         out: list[Candidate] = []
         wanted = {text for text in self._unknown_words(lexicon) if _plan(text) is not None}
         if wanted:
-            for tok in compress(self.doc.tokens, map(wanted.__contains__, self._texts)):
-                out.extend(self.candidates(tok))
+            tokens = self.doc.tokens
+            # One pass over the tokens (in C) picks the tokens of the wanted texts and of every text that
+            # holds one of their pieces; counted here, they give the pieces' tallies without counting
+            # the whole document
+            lows = {low for text in wanted for _o, _s, _p, low, _c in _plan(text)[1]}
+            holders = self._holders(lows)
+            picked = list(compress(tokens, map((wanted | holders).__contains__, map(_TEXT, tokens))))
+            self._tally_pieces(picked, holders, lows)
+            for tok in picked:
+                if tok.text in wanted:
+                    out.extend(self.candidates(tok))
         self._unknown_candidates = (lexicon, out)
         return out
+
+    def _holders(self, lows: set[str]) -> set[str]:
+        """The texts of the document that hold one of ``lows`` as a piece (its words must be in the piece
+        tables: ``_learned``)."""
+        words = self._word_set()
+        holders = set()
+        for low in lows.difference(self._piece_tallies):
+            if low in _AS_ITSELF and low in words:
+                holders.add(low)
+            holders.update(entry[0] for entry in _BY_PIECE.get(low, ()) if entry[0] in words)
+        return holders
+
+    def _tally_pieces(self, picked: list[Token], holders: set[str], lows: set[str]) -> None:
+        """``piece_tally`` of ``lows``, from ``picked``, which has every token of the texts of ``holders``
+        (every text of the document holding one of ``lows``). Only ``lows``: the other pieces of those
+        texts may be held by texts not picked."""
+        counts: Counter[str] = Counter()
+        openers: Counter[str] = Counter()
+        for tok in picked:
+            counts[tok.text] += 1
+            if tok.sentence_start is True:
+                openers[tok.text] += 1
+        for low in lows.difference(self._piece_tallies):
+            self._piece_tallies[low] = _tally_of(low, counts, openers)
 
     def _glued_to_code(self, tok: Token) -> bool:
         text = self.doc.text
@@ -332,6 +367,25 @@ class SpellingScan:
             repeated_opener = capital and capitalised > 1
             recurring = count >= self.RECURRING
             yield Candidate(start, start + len(stem), stem, part, capital, recurring, repeated_opener)
+
+
+def _tally_of(low: str, counts: Mapping[str, int], openers: Mapping[str, int]) -> tuple[int, int, bool]:
+    """``SpellingScan.piece_tally`` of ``low``, given how often each text that holds it occurs in the
+    document (``counts``; other texts may be missing) and opens a sentence (``openers``)."""
+    count = counts.get(low, 0) if low in _AS_ITSELF else 0
+    capitalised = 0
+    inside = False
+    for text, n_low, n_capital, inner in _BY_PIECE.get(low, ()):
+        n = counts.get(text)
+        if not n:
+            continue
+        count += n * n_low
+        if n_capital:
+            capitalised += n * n_capital
+            # some occurrence is after a hyphen, or not at a sentence start
+            if inner or openers.get(text, 0) < n:
+                inside = True
+    return count, capitalised, inside
 
 
 class PieceCounts(Mapping):
