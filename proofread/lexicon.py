@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property, lru_cache
+from itertools import compress
 from pathlib import Path
 
 from proofread.spelling.bags import BagIndex, missing_limit
@@ -220,6 +221,8 @@ class WordTable:
 
     def known_among(self, words: set[str]) -> set[str]:
         """The words of ``words`` in the table: a set intersection in C once the dict is built."""
+        if self._map is None and len(words) > self._budget:
+            self.materialize()  # these look-ups alone would use up what is left of the budget
         if self._map is not None:
             return self._map.keys() & words
         return {word for word in words if isinstance(word, str) and self._index(word) >= 0}
@@ -302,6 +305,17 @@ class FormTable:
 
 
 _ABSENT = object()
+
+# Answers remembered per word in one of Lexicon's run caches, at most: past that, the cache starts again.
+_ANSWERS_MAX = 100_000
+
+
+def _remember(cache: dict, key, answer):
+    """Store ``answer`` under ``key`` in ``cache`` (emptied first when full) and return it."""
+    if len(cache) >= _ANSWERS_MAX:
+        cache.clear()
+    cache[key] = answer
+    return answer
 
 
 def _cache_paths() -> tuple[Path, Path, Path]:
@@ -443,6 +457,10 @@ class Lexicon:
         # take the known ones away as a set first (a C-level set difference)
         self.known_or_term_cache: dict[str, bool] = {}
         self.known_or_term_words: set[str] = set()
+        # The spelling rule's questions about an unknown word, answered once per run (``_remember``)
+        self._attested_cache: dict[str, bool] = {}
+        self._derivation_cache: dict[str, str | None] = {}
+        self._below_cache: dict[tuple[str, float], bool] = {}
 
     @classmethod
     def from_words(cls, words, frequencies=None, misspellings=None) -> Lexicon:
@@ -497,6 +515,22 @@ class Lexicon:
             if got:
                 self.known_or_term_words.add(word)
         return got
+
+    def known_or_term_among(self, words: set[str]) -> set[str]:
+        """The words of ``words`` for which ``is_known_or_term`` is true, for words of letters only (no
+        apostrophe, ending or hyphen: such a word is known when its lowercase form is listed, and a term
+        when that form is a term). They are judged together, by their lowercase forms, with set
+        operations in C; the answers are remembered as ``is_known_or_term`` remembers its own."""
+        texts = list(words)
+        lows = list(map(str.lower, texts))
+        low_set = set(lows)
+        found = self._counts.known_among(low_set)
+        found |= low_set.intersection(self._terms)
+        hits = list(map(found.__contains__, lows))
+        self.known_or_term_cache.update(zip(texts, hits, strict=True))
+        known = set(compress(texts, hits))
+        self.known_or_term_words |= known
+        return known
 
     def is_term(self, word: str) -> bool:
         """Whether ``word`` is a listed technical term ("stdin", "lockfile", "mdBook"), whatever its case."""
@@ -693,7 +727,15 @@ class Lexicon:
         return low not in self._raw_cache and self._needs_far(low)
 
     def best_slip_score_below(self, word: str, limit: float) -> bool:
-        """``best_slip_score(word) < limit``, without the distance-2 search when it cannot matter."""
+        """``best_slip_score(word) < limit``, without the distance-2 search when it cannot matter.
+        Remembered for the run, as ``is_attested`` is."""
+        key = (word, limit)
+        got = self._below_cache.get(key)
+        if got is None:
+            got = _remember(self._below_cache, key, self._best_slip_score_below(word, limit))
+        return got
+
+    def _best_slip_score_below(self, word: str, limit: float) -> bool:
         low = normalize(word).lower()
         if self._far_pending(low):
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
@@ -736,7 +778,14 @@ class Lexicon:
 
     def is_attested(self, word: str) -> bool:
         """Whether an unlisted string is common enough in real use, compared with the words it could be a
-        slip of, to be a word of its own ("lifecycle", "repo") rather than a typo ("tha", "teh")."""
+        slip of, to be a word of its own ("lifecycle", "repo") rather than a typo ("tha", "teh").
+        Remembered for the run (the answer depends on the word alone), within ``_ANSWERS_MAX`` words."""
+        got = self._attested_cache.get(word)
+        if got is None:
+            got = _remember(self._attested_cache, word, self._is_attested(word))
+        return got
+
+    def _is_attested(self, word: str) -> bool:
         n = self.usage(word)
         if not n:
             return False
@@ -761,7 +810,14 @@ class Lexicon:
 
     def derivation(self, word: str) -> str | None:
         """How an unlisted word is built from listed ones ("re+engineering", "web+form"), when it is more
-        likely such a word than a slip of a common one; None otherwise."""
+        likely such a word than a slip of a common one; None otherwise. Remembered for the run, as
+        ``is_attested`` is."""
+        got = self._derivation_cache.get(word, _ABSENT)
+        if got is _ABSENT:
+            got = _remember(self._derivation_cache, word, self._derivation(word))
+        return got
+
+    def _derivation(self, word: str) -> str | None:
         low = normalize(word).lower()
         how = derivation(low, self._has_word, self.count)
         if how is None:
@@ -802,7 +858,9 @@ class Lexicon:
         # next document's counts once the last ones are freed
         last, total = self._context_size
         if last is not context:
-            total = sum(context.values())
+            # a Counter, or the spelling scan's counts (which add up their values without listing them)
+            size = getattr(context, "total", None)
+            total = size() if size is not None else sum(context.values())
             self._context_size = (context, total)
         expected = self._counts.get(cand, 0) / 1e9 * total
         return self.CONTEXT_WEIGHT * math.log1p(seen / (1.0 + expected))

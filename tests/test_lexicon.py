@@ -298,3 +298,12 @@ def test_prepare_for_many_builds_the_shared_tables_once():
     after = (lexicon._counts._map, lexicon._bags, vars(lexicon)["_usage"])
     assert all(a is b for a, b in zip(before, after, strict=True))  # built once, not again
     assert "the" in lexicon._counts and lexicon.usage("lifecycle") > 0
+
+
+def test_words_of_letters_are_judged_together_as_one_by_one(lex):
+    words = {"the", "The", "THE", "Moscow", "niger", "stdin", "Stdin", "recieve", "Zorgal", "über", "naïve", "ß"}
+    fresh = Lexicon(lex._counts, lex._forms, lex._misspellings, terms=lex._terms)
+    found = fresh.known_or_term_among(words)
+    assert found == {w for w in words if lex.is_known_or_term(w)}
+    assert all(fresh.is_known_or_term(w) == (w in found) for w in words)
+    assert found <= fresh.known_or_term_words

@@ -190,3 +190,53 @@ def test_the_plural_of_a_known_hyphenated_compound_is_a_word(ctx):
     text = "Native add-ons need a rebuild, and the add-ins too.\n"
     assert findings(text, ctx, False) == []
     assert findings("Native add-onz need a rebuild.\n", ctx, False)  # not any word after a hyphen
+
+
+def test_piece_tallies_match_the_whole_count(ctx):
+    """The rules ask about a few pieces (``piece_tally``, ``piece_counts``), counted from an index of the
+    run's words; the answers are those of the whole count, also after other documents filled the index."""
+    from proofread.spelling.shape import SpellingScan
+
+    other = build_document("Niger and niger-Mali. The bazoum-Led talks. Moscow’s Teh-era plans.\n", "o.txt", False)
+    SpellingScan(other).unknown_candidates(ctx.lexicon)
+    text = (
+        ARTICLE.read_text(encoding="utf-8")
+        + "\nNiger-Mali ties. Socio-Political talks. Moscow’s envoy. Niger said so. 13-year-olds, e.g. 3rd.\n"
+    )
+    doc = build_document(text, "t.txt", False)
+    scan = SpellingScan(doc)
+    fresh = SpellingScan(doc)  # the same document, counted whole
+    counts, capitalised_count, capitalised_inside = fresh.counts, fresh.capitalised_count, fresh.capitalised_inside
+    for low in [*counts, "zzyzx", "political", "bazoum", "era"]:
+        expected = (counts[low], capitalised_count[low], low in capitalised_inside)
+        assert scan.piece_tally(low) == expected, low
+        assert scan.piece_counts[low] == counts[low] and scan.piece_counts.get(low, 0) == counts[low]
+    assert scan.piece_counts.total() == sum(counts.values())
+    assert bool(scan.piece_counts) and set(scan.piece_counts) == set(counts)
+    numbers = build_document("42 17\n", "e.txt", False)
+    empty = SpellingScan(numbers)
+    assert not empty.piece_counts and empty.piece_counts.total() == 0
+
+
+def test_unknown_words_are_judged_once_per_run_with_the_same_answers(ctx):
+    """A document's unknown words come from verdicts kept for the run; they are those found by asking
+    the lexicon about every word of the document."""
+    from proofread.model import TokenKind
+    from proofread.spelling.shape import SpellingScan
+
+    lexicon = ctx.lexicon
+    texts = [
+        ARTICLE.read_text(encoding="utf-8"),
+        "Teh add-ons and add-onz, the 13-year-olds, naïve Zorgal and ZORGAL, recieve and Recieve.\n",
+        "Teh add-ons again; Zorgal, ÉCOLE, über and Über, the e.g. U.S. mdBook.\n",
+    ]
+    for text in texts:
+        doc = build_document(text, "t.txt", False)
+        expected = [
+            tok
+            for tok in doc.tokens
+            if not (tok.kind is TokenKind.WORD and lexicon.is_known_or_term(tok.text))
+            and not ("-" in tok.text and tok.text.endswith("s") and lexicon.is_known_or_term(tok.text[:-1]))
+            and tok.text not in lexicon.known_or_term_words
+        ]
+        assert SpellingScan(doc).unknown_tokens(lexicon) == expected

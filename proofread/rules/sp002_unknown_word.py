@@ -72,7 +72,7 @@ class UnknownWord(Rule):
                 continue  # built from known words: "reengineering", "webform", "growable"
             if cand.recurring and lexicon.best_slip_score_below(cand.text, self.RECURRING_MIN_SLIP):
                 continue  # used again and again: a term of this text ("toml", "libc"), not a slip
-            suggestions = lexicon.suggest(cand.text, limit=3, context=scan.counts)
+            suggestions = lexicon.suggest(cand.text, limit=3, context=scan.piece_counts)
             if cand.sentence_start:
                 if not suggestions or suggestions[0][1] < self.SENTENCE_START_CONFIDENCE:
                     continue
