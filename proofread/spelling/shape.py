@@ -136,14 +136,14 @@ class SpellingScan:
     def _text_counts(self) -> Counter[str]:
         """How often each text occurs, counted in C; only the whole tallies need it (the rules count the
         few texts they ask about: ``unknown_candidates``)."""
-        return Counter(map(_TEXT, self.doc.tokens))
+        return self.doc.text_counts  # shared with the other rules that read the document's columns
 
     def _word_set(self) -> set[str]:
         """The distinct texts of the document (a set is quicker to build than their counts)."""
         got = self._words
         if got is None:
             counts = self.__dict__.get("_text_counts")
-            got = self._words = set(counts) if counts is not None else set(map(_TEXT, self.doc.tokens))
+            got = self._words = set(counts) if counts is not None else set(self.doc.texts)
         return got
 
     @property
@@ -232,7 +232,7 @@ class SpellingScan:
         if got is None:
             doc = self.doc
             # True is the only truthy sentence-start verdict
-            got = self._openers = Counter(compress(map(_TEXT, doc.tokens), map(_SENTENCE_START, doc.tokens)))
+            got = self._openers = Counter(compress(doc.texts, map(_SENTENCE_START, doc.tokens)))
         return got
 
     def _unknown_words(self, lexicon) -> set[str]:
@@ -276,7 +276,7 @@ class SpellingScan:
             return got[1]
         unknown = self._unknown_words(lexicon)
         tokens = self.doc.tokens
-        out = list(compress(tokens, map(unknown.__contains__, map(_TEXT, tokens)))) if unknown else []
+        out = list(compress(tokens, map(unknown.__contains__, self.doc.texts))) if unknown else []
         self._unknown = (lexicon, out)
         return out
 
@@ -295,7 +295,7 @@ class SpellingScan:
             # the whole document
             lows = {low for text in wanted for _o, _s, _p, low, _c in _plan(text)[1]}
             holders = self._holders(lows)
-            picked = list(compress(tokens, map((wanted | holders).__contains__, map(_TEXT, tokens))))
+            picked = list(compress(tokens, map((wanted | holders).__contains__, self.doc.texts)))
             self._tally_pieces(picked, holders, lows)
             for tok in picked:
                 if tok.text in wanted:
@@ -531,7 +531,6 @@ _BY_PIECE: dict[str, list[tuple[str, int, int, bool]]] = {}
 _EXTRA: dict[str, int] = {}
 _GENERATION = [0]
 _NO_PIECES: tuple[tuple[str, ...], tuple[tuple[str, bool], ...]] = ((), ())
-_TEXT = itemgetter(3)  # Token.text
 _SENTENCE_START = itemgetter(5)  # Token.sentence_start
 
 
