@@ -673,12 +673,6 @@ class CasingEvidence:
         """The indices of abbreviated titles ("Dr", "mr")."""
         return self._marked["title"]
 
-    def first_token(self, block: int) -> int | None:
-        """The index of the first token of ``block``, or None when it has none."""
-        tokens = self.doc.tokens
-        i = bisect_left(tokens, block, key=_BLOCK)
-        return i if i < len(tokens) and tokens[i][4] == block else None
-
     # --- usage ---
 
     @cached_property

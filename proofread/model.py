@@ -11,7 +11,7 @@ Offsets are indices into the document's text in code points (Python ``str`` indi
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
@@ -149,6 +149,7 @@ class Token(NamedTuple):
 
 
 _TOKEN_TEXT = itemgetter(3)  # Token.text: a tuple slot is read faster than the NamedTuple field
+_TOKEN_BLOCK = itemgetter(4)  # Token.block
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,13 @@ class Document:
     def text_counts(self) -> Counter[str]:
         """How many tokens have each text."""
         return Counter(self.texts)
+
+    def first_token(self, block: int) -> int | None:
+        """The index of the first token of ``block``, or None when it has none (the tokens come block
+        by block, in order, so a binary search finds it)."""
+        tokens = self.tokens
+        i = bisect_left(tokens, block, key=_TOKEN_BLOCK)
+        return i if i < len(tokens) and tokens[i][4] == block else None
 
     @cached_property
     def mask_starts(self) -> list[int]:

@@ -58,3 +58,6 @@ def test_document_columns_match_its_tokens():
     doc = build_document(text, "x.txt")
     assert doc.texts == [t.text for t in doc.tokens]
     assert doc.text_counts == Counter(t.text for t in doc.tokens)
+    for b in range(len(doc.blocks) + 1):
+        first = next((i for i, t in enumerate(doc.tokens) if t.block == b), None)
+        assert doc.first_token(b) == first

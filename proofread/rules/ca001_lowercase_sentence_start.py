@@ -58,7 +58,6 @@ _COMMON = 20000
 # A paragraph of at least this many words that does not end a sentence is a fragment of a longer text (a
 # line copied out of a wrapped paragraph, the rest of a sentence interrupted by code or a figure).
 _FRAGMENT_WORDS = 8
-_TEXT = itemgetter(3)
 _SENTENCE_START = itemgetter(5)
 
 
@@ -83,7 +82,7 @@ def _lowercase_openers(doc) -> list[int]:
     if doc.masks:
         flags = map(is_not, flags, repeat(False))
     opens = list(compress(range(len(tokens)), flags))
-    return list(compress(opens, map(str.islower, map(_TEXT, map(tokens.__getitem__, opens)))))
+    return list(compress(opens, map(str.islower, map(doc.texts.__getitem__, opens))))
 
 
 class LowercaseSentenceStart(Rule):

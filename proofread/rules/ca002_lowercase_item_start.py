@@ -19,9 +19,7 @@ Fix safety: SAFE; the fix capitalises the first letter and changes nothing else.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
-from operator import itemgetter
 
 from proofread.casing import capitalise, is_lowercase_word, known_casings, prose_word
 from proofread.model import BlockKind, Edit, Fix, TokenKind
@@ -29,14 +27,6 @@ from proofread.rules.base import Rule
 
 _UPPER, _LOWER, _NEUTRAL = 1, -1, 0
 _LABEL = -2  # a lowercase label ("windows: ..."): counts as a lowercase start, is never flagged
-_BLOCK = itemgetter(4)
-
-
-def _first_token(tokens, block: int) -> int | None:
-    """The index of the first token of ``block``, or None when it has none (the tokens come block by
-    block, in order, so a binary search finds it)."""
-    i = bisect_left(tokens, block, key=_BLOCK)
-    return i if i < len(tokens) and tokens[i].block == block else None
 
 
 class LowercaseItemStart(Rule):
@@ -96,7 +86,7 @@ class LowercaseItemStart(Rule):
     @staticmethod
     def _start(doc, b, lexicon, casings, vocabulary):
         """Whether block ``b`` starts with a capital, a lowercase dictionary word, or neither."""
-        i = _first_token(doc.tokens, b)
+        i = doc.first_token(b)
         if i is None:
             return _NEUTRAL, None
         tok = doc.tokens[i]

@@ -928,7 +928,7 @@ def _inside_title_phrase(ev, i, lexicon, heads=True) -> bool:
             return False
         if proper_form(lexicon, tokens[n].text.lower()) is not None:
             return False  # a title before a person's name: "French explorer Louis"
-        if p < 0 or ev.first_token(tokens[p].block) == p or "'" in tokens[p].text or "’" in tokens[p].text:
+        if p < 0 or ev.doc.first_token(tokens[p].block) == p or "'" in tokens[p].text or "’" in tokens[p].text:
             return False
         if ev.doc.text[tokens[p].start - 1 : tokens[p].start] in "\"“‘'([":
             return False  # the start of a quoted or bracketed title: “Using arbitrary Python …”

@@ -132,18 +132,11 @@ class SpellingScan:
         """The document scanned (None once it is gone: a scan is used only during its check)."""
         return self._doc()
 
-    @cached_property
-    def _text_counts(self) -> Counter[str]:
-        """How often each text occurs, counted in C; only the whole tallies need it (the rules count the
-        few texts they ask about: ``unknown_candidates``)."""
-        return self.doc.text_counts  # shared with the other rules that read the document's columns
-
     def _word_set(self) -> set[str]:
         """The distinct texts of the document (a set is quicker to build than their counts)."""
         got = self._words
         if got is None:
-            counts = self.__dict__.get("_text_counts")
-            got = self._words = set(counts) if counts is not None else set(self.doc.texts)
+            got = self._words = set(self.doc.texts)
         return got
 
     @property
@@ -173,7 +166,7 @@ class SpellingScan:
         ask only about a few pieces (``piece_tally``); this is the whole picture, for callers that want
         it."""
         self._learn()
-        text_counts = self._text_counts
+        text_counts = self.doc.text_counts  # (the rules count the few texts they ask about instead)
         counts: Counter[str] = Counter()
         capitalised_count: Counter[str] = Counter()
         capitalised_inside: set[str] = set()
@@ -199,7 +192,7 @@ class SpellingScan:
             return got
         if self._learned != _GENERATION[0]:
             self._learn()
-        got = self._piece_tallies[low] = _tally_of(low, self._text_counts, self._opener_counts())
+        got = self._piece_tallies[low] = _tally_of(low, self.doc.text_counts, self._opener_counts())
         return got
 
     @cached_property
@@ -207,7 +200,7 @@ class SpellingScan:
         if self._learned != _GENERATION[0]:
             self._learn()
         # most words are one piece each: the tokens, plus what the other words add (or take away)
-        text_counts = self._text_counts
+        text_counts = self.doc.text_counts
         odd = text_counts.keys() & _EXTRA.keys()
         return sum(text_counts.values()) + sum(text_counts[text] * _EXTRA[text] for text in odd)
 
