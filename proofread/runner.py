@@ -367,8 +367,8 @@ def _check_all(session: Session, paths: list[str], err: TextIO):
         except (OSError, ImportError):  # no process support here (e.g. a sandbox): one process it is
             pool = None
         else:
-            rest = pool.imap(_work, paths[1:], chunksize=max(1, len(paths) // (jobs * 8)))
-            results = itertools.chain([first], rest)
+            batches = pool.imap(_work_batch, guided_batches(paths[1:], jobs))
+            results = itertools.chain([first], itertools.chain.from_iterable(batches))
         if results is None:
             results = itertools.chain([first], map(session.process, paths[1:]))
     elif settings.jobs > 1 and any(is_large(p) for p in paths):
@@ -407,9 +407,27 @@ def _init_worker(settings: Settings) -> None:
         _SESSION = Session(settings)
 
 
-def _work(path: str) -> FileResult:
+def _work_batch(paths: list[str]) -> list[FileResult]:
     assert _SESSION is not None
-    return _SESSION.process(path)
+    return [_SESSION.process(path) for path in paths]
+
+
+def guided_batches(paths: list[str], jobs: int, smallest: int = 4) -> list[list[str]]:
+    """``paths`` cut into runs of neighbouring files for a pool of ``jobs`` workers, largest first: each
+    batch is half a worker's fair share of what is left (guided self-scheduling), down to ``smallest``.
+
+    Large early batches keep the files of one folder together in one worker: such files share their rarer
+    words (names, terms), and a worker pays the first sight of a word (judging it, learning its casing
+    facts, searching its spelling candidates) once for all its files, so the fewer workers a folder is
+    spread over, the less of that work is done twice. Small late batches keep the workers busy to the end:
+    with equal batches, one worker could sit idle for most of the last one."""
+    batches = []
+    start = 0
+    while start < len(paths):
+        size = max(smallest, -(-(len(paths) - start) // (2 * jobs)))
+        batches.append(paths[start : start + size])
+        start += size
+    return batches
 
 
 def _start_pool(session: Session, paths: list[str], jobs: int):

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from proofread.runner import Settings, run
+from proofread.runner import Settings, guided_batches, run
 
 FAULTY = "They met in Mali,Burkina Faso and Niger.\n"
 CLEAN = "They met in Mali, Burkina Faso and Niger.\n"
@@ -251,6 +251,19 @@ def test_jobs_with_fix_and_diff(tmp_path):
     code, _, _ = run_settings(paths=(str(tmp_path),), fix=True, select=("PU",), jobs=2)
     assert code == 0
     assert (tmp_path / "f07.md").read_text(encoding="utf-8") == "Item 7, here. It is.\n\nAll fine 7.\n"
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(0, 2), (1, 2), (7, 2), (149, 2), (1481, 2), (1000, 3), (50, 8)])
+def test_guided_batches_cover_every_path_once_in_order(count, jobs):
+    paths = [f"f{i}" for i in range(count)]
+    batches = guided_batches(paths, jobs)
+    assert [p for batch in batches for p in batch] == paths
+    sizes = [len(batch) for batch in batches]
+    assert sizes == sorted(sizes, reverse=True)  # largest first, shrinking towards the end
+    assert all(size >= 4 for size in sizes[:-1])
+    if count >= 40 * jobs:
+        assert sizes[0] <= count // (2 * jobs) + 1  # no worker is handed more than half its fair share at once
+        assert sizes[-1] <= 4  # and the last batches are small, so no worker waits long at the end
 
 
 def test_cli_jobs_with_errors_keep_order(tmp_path):
