@@ -46,10 +46,8 @@ def build_document(text: str, path: str = "-", markdown: bool | None = None) -> 
     mask_spans = tuple(Span(s, e) for s, e in masks)
     mask_starts = [s for s, _ in masks]
     tokens: list[Token] = []
-    words: dict[str, str] = {}
     for index, block in enumerate(blocks):
-        tokenize_into(tokens, text, block.start, block.end, index, masks, mask_starts, words)
-    del words
+        tokenize_into(tokens, text, block.start, block.end, index, masks, mask_starts)
     return Document(path, text, markdown, tuple(blocks), mask_spans, tuple(tokens))
 
 

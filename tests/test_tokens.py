@@ -61,3 +61,24 @@ def test_document_columns_match_its_tokens():
     for b in range(len(doc.blocks) + 1):
         first = next((i for i, t in enumerate(doc.tokens) if t.block == b), None)
         assert doc.first_token(b) == first
+
+
+def test_tokens_do_not_depend_on_what_the_tokenizer_remembers(monkeypatch):
+    """The run-wide table of known words (text -> kind) is bounded and only saves work: tokens come out
+    the same after it was dropped, whatever was read before, and its kinds are ``word_kind``'s."""
+    from proofread import sentences
+
+    text = "The U.S. office in x1 said it's well-known. Then 2024 came, and so_on, U.S. again.\n\nNext para."
+    fresh = build_document(text, "a.txt").tokens
+    monkeypatch.setattr(sentences, "_KNOWN_WORDS_LIMIT", 3)
+    sentences._KNOWN_WORDS.clear()
+    bounded = build_document(text, "a.txt").tokens
+    assert bounded == fresh
+    assert len(sentences._KNOWN_WORDS) <= 3
+    assert all(tok.kind is sentences.word_kind(tok.text) for tok in bounded)
+
+
+def test_tokens_of_one_word_share_one_string_across_documents():
+    first = build_document("Ministers met in Bamako.", "a.txt").tokens
+    second = build_document("Later the ministers left Bamako.", "b.txt").tokens
+    assert first[-1].text is second[-1].text  # one string for "Bamako" however many times it is read
