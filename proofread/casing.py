@@ -392,7 +392,7 @@ class _KnownTexts:
 
     def learn(self, words) -> None:
         """Record the facts of the texts ``words`` not seen before."""
-        new = set(words).difference(self.seen)  # (``words - self.seen`` would walk all of ``seen``)
+        new = set(words).difference(self.seen)  # (walks ``words``: ``self.seen - words`` walks ``seen``)
         if not new:
             return
         if len(self.seen) + len(new) > 300_000:
@@ -556,11 +556,11 @@ class _LowercaseIndex:
         # the keys that some possessive word of the document ("russia’s") is a variant of: only these
         # keys need ``lowercase_variants`` (building its seven strings for every key asked about was a
         # good part of the evidence's time)
-        self._stems = set(map(_possessive_stem, _TEXTS.possessive.intersection(words)))
+        self.stems = set(map(_possessive_stem, _TEXTS.possessive.intersection(words)))
 
     def words_of(self, key: str) -> list[str]:
         """The document's lowercase words whose key is ``key``."""
-        if key in self._stems:
+        if key in self.stems:
             return [w for w in lowercase_variants(key) if w in self._words]
         return [key] if key in self._words else []
 
@@ -623,7 +623,8 @@ class CasingEvidence:
     """How one document capitalises its words inside sentences.
 
     ``capital`` and ``lower`` map a word key to the indices (into ``doc.tokens``) of its mid-sentence
-    capitalised and its lowercase occurrences; capitals in title-case blocks are left out. ``prev`` and
+    capitalised and its lowercase occurrences; capitals in title-case blocks are left out, and ``capital``
+    has only the keys of the document's lowercase words (and those words), the only ones rules ask about. ``prev`` and
     ``next`` give, for each token, the index of the word right beside it in the same phrase (only spaces
     between them), or -1. Everything is worked out on first use.
 
@@ -637,9 +638,10 @@ class CasingEvidence:
         self._tokens = doc.tokens
         self._text = doc.text
         self.texts: list[str] = doc.texts  # a column the document builds once for every rule that reads it
-        # the document's distinct texts, in order (``dict.fromkeys`` makes them several times faster than
-        # ``Counter`` would: only membership is asked of them on the hot path; ``counts`` has the counts)
-        self.words = dict.fromkeys(self.texts).keys()
+        # the document's distinct texts: a set, built several times faster than ``Counter`` or even
+        # ``dict.fromkeys`` would be (only membership is asked of them; ``counts`` has the counts), and
+        # with which set operations walk the smaller side (an intersection with a view walks the view)
+        self.words = set(self.texts)
         _TEXTS.learn(self.words)
         self.memo: dict = {}  # for rules to keep per-document results in
 
@@ -707,23 +709,32 @@ class CasingEvidence:
         return _LowercaseIndex(self.texts, self.lower_words)
 
     @cached_property
-    def _capitals_inside(self) -> list[int]:
-        """The capitalised words inside sentences (``sentence_start`` False), title-case blocks included."""
-        tokens = self.doc.tokens
-        return [i for i in self._marked["capital"] if tokens[i][5] is False]
+    def capital(self) -> dict[str, list[int]]:
+        tokens, texts, key = self.doc.tokens, self.texts, _TEXTS.key
+        capitals = self._marked["capital"]
+        # The rules ask only about keys of the document's lowercase words (or about the words themselves):
+        # so only the capitals with such a key are placed, and only the blocks that hold one of them
+        # are tested for title case, which sums a score over every token of the block.
+        lower, stems = self.lower_words, self.lower.stems
+        wanted = {text for text in set(map(texts.__getitem__, capitals)) if key[text] in lower or key[text] in stems}
+        out: dict[str, list[int]] = defaultdict(list)
+        if not wanted:
+            return out
+        places = compress(capitals, map(wanted.__contains__, map(texts.__getitem__, capitals)))
+        inside = [i for i in places if tokens[i][5] is False]
+        title = self._title_case({tokens[i][4] for i in inside})
+        for i in inside:
+            if tokens[i][4] not in title:
+                out[key[texts[i]]].append(i)
+        return out
 
-    @cached_property
-    def title_blocks(self) -> set[int]:
-        """Blocks where (nearly) every content word is capitalised, as headings and table labels are:
-        their capitals say nothing about names. Only blocks with a capital inside a sentence are looked at."""
-        tokens = self.doc.tokens
-        candidates = {tokens[i][4] for i in self._capitals_inside}
-        if not candidates:
-            return set()
-        texts = self.texts
+    def _title_case(self, blocks: set[int]) -> set[int]:
+        """The blocks of ``blocks`` where (nearly) every content word is capitalised, as headings and
+        table labels are: their capitals say nothing about names."""
+        tokens, texts = self.doc.tokens, self.texts
         score = _TEXTS.score.__getitem__
         title = set()
-        for block in candidates:
+        for block in blocks:
             # the tokens come block by block, in order (``build_document`` tokenizes each block in turn)
             a = bisect_left(tokens, block, key=_BLOCK)
             total = sum(map(score, texts[a : bisect_right(tokens, block, lo=a, key=_BLOCK)]))
@@ -731,16 +742,6 @@ class CasingEvidence:
             if count and upper >= 0.7 * count:
                 title.add(block)
         return title
-
-    @cached_property
-    def capital(self) -> dict[str, list[int]]:
-        tokens, texts, key = self.doc.tokens, self.texts, _TEXTS.key
-        title = self.title_blocks
-        out: dict[str, list[int]] = defaultdict(list)
-        for i in self._capitals_inside:
-            if tokens[i][4] not in title:
-                out[key[texts[i]]].append(i)
-        return out
 
     # --- phrases ---
 
