@@ -75,11 +75,11 @@ from proofread.casing import (
     evidence,
     given_names,
     is_capitalised,
-    is_lowercase_text,
     known_casings,
     known_name_fits,
     known_name_places,
     known_names,
+    lowercase_texts,
     places_in_lists,
     proper_form,
     prose_word,
@@ -770,26 +770,61 @@ class _WordTable:
         if dropped:
             self.__init__(self.lexicon, self.casings)
             self.mark, texts, _ = texts_seen_since(self.mark)
+        if not texts:
+            return
+        lower = lowercase_texts(texts)
+        for word in lower.symmetric_difference(texts):  # (the texts that are not lowercase words)
+            if "-" in word and word[:1].islower():
+                self._learn_hyphenated(word)
+        # (``isalpha`` holds for "ʼ", U+02BC, an apostrophe of possessives: "websiteʼs" is no plain word)
+        plain = {word for word in filter(str.isalpha, lower) if "ʼ" not in word}
+        self._learn_plain(plain)
+        for word in lower - plain:
+            self._learn_word(word)
+
+    def _ignores(self, key: str) -> bool:
+        return key in NAME_PARTICLES or key in FUNCTION_WORDS or key in self.casings
+
+    def _learn_plain(self, words: set[str]) -> None:
+        """Take in ``words``, lowercase words of letters only: each is its own key, and the lexicon
+        knows it exactly when it has spellings of it (the other words ``is_known`` knows have an
+        apostrophe or a hyphen). So one look-up, ``cased_forms``, tells both whether the word is known
+        and, mostly, that it is no name: a name's spellings all start with a capital, and the lowercase
+        spelling comes first when there is one (``proper_form``, twice the cost, only for those)."""
+        self.key.update(zip(words, words, strict=True))
+        ignored = {word for word in words if len(word) < 2 or self._ignores(word)}
+        self.ignored |= ignored
+        cased_forms = self.lexicon.cased_forms
+        for word in words - ignored:
+            forms = cased_forms(word)
+            if not forms:
+                self.after_name.add(word)  # unknown
+            else:
+                if len(word) > 2 and forms[0][:1].isupper():
+                    self._learn_name(word, proper_form(self.lexicon, word))
+                if capitalise(word) in _INSTITUTIONS:
+                    self.after_name.add(word)
+
+    def _learn_word(self, word: str) -> None:
+        """Take in ``word``, a lowercase word."""
+        key = self.key[word] = word_key(word)
+        if key != word:
+            self.apostrophes.add(word)
+        if self._ignores(key) or len(word) < 2:
+            self.ignored.add(word)
+            return
         lexicon = self.lexicon
-        for word in texts:
-            if not is_lowercase_text(word):
-                if "-" in word and word[:1].islower():
-                    self._learn_hyphenated(word)
-                continue
-            key = self.key[word] = word_key(word)
-            if key != word:
-                self.apostrophes.add(word)
-            if key in NAME_PARTICLES or key in FUNCTION_WORDS or key in self.casings or len(word) < 2:
-                self.ignored.add(word)
-                continue
-            name = proper_form(lexicon, word) if len(word) > 2 else None
-            if name is None and "-" in word:
-                name = _hyphenated_name(word, lexicon)
-            if name is not None:
-                self.name[word] = name
-                self.named.add(word)
-            if capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word):
-                self.after_name.add(word)
+        name = proper_form(lexicon, word) if len(word) > 2 else None
+        if name is None and "-" in word:
+            name = _hyphenated_name(word, lexicon)
+        self._learn_name(word, name)
+        if capitalise(word) in _INSTITUTIONS or not lexicon.is_known(word):
+            self.after_name.add(word)
+
+    def _learn_name(self, word: str, name: str | None) -> None:
+        if name is not None:
+            self.name[word] = name
+            self.named.add(word)
 
 
 def _hyphenated_name(word, lexicon) -> str | None:
