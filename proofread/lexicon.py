@@ -37,7 +37,7 @@ from itertools import compress
 from pathlib import Path
 
 from proofread.spelling.bags import BagIndex, missing_limit
-from proofread.spelling.edits import edits1_costs, osa_distance, slip_cost
+from proofread.spelling.edits import CHEAPEST_EDIT, edits1_costs, one_edit_apart, one_edit_cost, osa_distance, slip_cost
 from proofread.spelling.morphology import derivation
 
 _FORMAT = 10  # bump when the cached layout changes
@@ -446,6 +446,7 @@ class Lexicon:
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
+        self._common_near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._common_cache: dict[int, tuple[list[int], int]] = {}
         self._reach_cache: dict[tuple[str, float, float, float], bool] = {}
         self._context_size: tuple[Mapping[str, int] | None, int] = (None, 0)
@@ -627,12 +628,67 @@ class Lexicon:
             self._near_cache[low] = got
         return got
 
+    def _near_enough(self, low: str, fw: float, cw: float, threshold: float) -> list[tuple[str, float, float]]:
+        """Enough of ``_near(low)`` to tell whether one of its words scores ``fw * log-frequency - cw * slip
+        cost`` at least ``threshold`` (or more): all of it when it is known, else, when no word rarer than
+        ``D2_MIN_COUNT`` can score that much (a slip costs at least CHEAPEST_EDIT), only the common ones
+        (``_near_common``). The best score of the list may differ from ``_near``'s, but only below
+        ``threshold``: a test against it gets the same answer."""
+        got = self._near_cache.get(low)
+        if got is not None:
+            return got
+        rare_best = fw * math.log(self.D2_MIN_COUNT) - cw * CHEAPEST_EDIT
+        # the margin keeps a rare word's score clear of the threshold whatever the rounding
+        if self._bags is None or "'" in low or rare_best > threshold - 1e-9:
+            return self._near(low)
+        return self._near_common(low)
+
+    def _near_common(self, low: str) -> list[tuple[str, float, float]]:
+        """The entries of ``_near(low)`` for its words at least ``D2_MIN_COUNT`` common, ``low`` having no
+        apostrophe. Remembered for the run (bounded).
+
+        Cheaper than ``_near``, which makes and looks up the ~500 strings one edit away: the common words
+        are those of the distance-2 search's letter-bag index (``_bag``), and a word one edit from
+        ``low`` lacks at most one of its letters (none when it is one letter longer), which leaves a few
+        words to measure. The index leaves out words with an apostrophe; the only ones one edit from
+        ``low`` are ``low`` with an apostrophe put in, looked up directly."""
+        got = self._common_near_cache.get(low)
+        if got is None:
+            got = _remember(self._common_near_cache, low, self._find_near_common(low))
+        return got
+
+    def _find_near_common(self, low: str) -> list[tuple[str, float, float]]:
+        n = len(low)
+        letters = Counter(low)
+        pool: list[str] = []
+        for k in (n - 1, n, n + 1):
+            bag = self._bag(k)
+            if bag is not None:
+                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k, 1))))
+        table = self._counts
+        pool.extend(c for c in (low[:i] + "'" + low[i:] for i in range(1, n)) if table.get(c) >= self.D2_MIN_COUNT)
+        out = []
+        for cand in pool:
+            cost = one_edit_cost(low, cand) if one_edit_apart(low, cand) else None
+            if cost is not None:
+                out.append((cand, math.log(table[cand]), cost))
+        return out
+
+    def _one_edit_from(self, low: str):
+        """A test of whether a word of the table is one of ``_near(low)``: the words of the table that
+        ``one_edit_cost`` can cost are those of ``edits1``, so the strings need not be made."""
+        got = self._near_cache.get(low)
+        if got is not None:
+            return {c for c, _, _ in got}.__contains__
+        return lambda cand: one_edit_apart(low, cand) and one_edit_cost(low, cand) is not None
+
     def _needs_far(self, low: str) -> bool:
         """Whether to look two edits away: only when no word one edit away is a convincing fix."""
         if len(low) < 3:
             return False
         fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-        best = max((fw * lf - cw * cost for _, lf, cost in self._near(low)), default=float("-inf"))
+        near = self._near_enough(low, fw, cw, self.D2_SKIP)
+        best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
         return best < self.D2_SKIP
 
     def _raw_candidates(self, low: str) -> list[tuple[str, float, float]]:
@@ -719,8 +775,8 @@ class Lexicon:
                 pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k)) & allowed))
         if not pool:
             return False
-        near = {c for c, _, _ in self._near(low)}
-        return any(c not in near and c != low for c, _d in _within2(low, pool))
+        near = self._one_edit_from(low)
+        return any(not near(c) and c != low for c, _d in _within2(low, pool))
 
     def _far_pending(self, low: str) -> bool:
         """Whether the full candidates of ``low`` would need the (slow) distance-2 search, not done yet."""
@@ -739,7 +795,8 @@ class Lexicon:
         low = normalize(word).lower()
         if self._far_pending(low):
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-            best = max((fw * lf - cw * cost for _, lf, cost in self._near(low)), default=float("-inf"))
+            near = self._near_enough(low, fw, cw, limit)
+            best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
             if best < limit and not self._far_may_reach(low, fw, cw, limit):
                 return True
         return self.best_slip_score(word) < limit
@@ -792,8 +849,8 @@ class Lexicon:
         low = normalize(word).lower()
         if self._far_pending(low):
             # decided without the distance-2 search when it cannot change the answer
-            partial = [*self._near(low), *self._splits(low)]
             cw = self.USAGE_COST_WEIGHT
+            partial = [*self._near_enough(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN), *self._splits(low)]
             if partial and math.log(n) < max(lf - cw * cost for _, lf, cost in partial) - self.USAGE_MARGIN:
                 return False
             if not self._far_may_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):

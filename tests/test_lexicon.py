@@ -136,6 +136,15 @@ def test_edit_costs_are_found_for_every_word_one_edit_away():
     assert edits1_costs("its", table)["it's"] == pytest.approx(DOUBLED)
 
 
+def test_edit_strings_are_those_of_edits1():
+    from proofread.spelling.edits import edit_strings, edits1
+
+    for word in ("", "a", "ab", "teh", "lettter", "it's", "naïve", "co-op", "mississippi"):
+        strings = edit_strings(word)
+        assert set(strings) - {word} == edits1(word), word
+        assert word not in edits1(word)
+
+
 def test_slip_costs_prefer_typing_slips():
     from proofread.spelling.edits import slip_cost
 
@@ -183,16 +192,37 @@ def test_distance2_shortcuts_give_the_full_answers():
     from proofread.lexicon import _load_tables, normalize
 
     quick = Lexicon(*_load_tables())
+    indexed = Lexicon(*_load_tables())
+    indexed._near_index(0)  # the distance-2 index loaded first: the common words one edit away come from it
     full = Lexicon(*_load_tables())
     for word in _SHORTCUT_WORDS:
         full._raw_candidates(normalize(word).lower())  # the full candidates, so no shortcut applies
-    for word in _SHORTCUT_WORDS:
-        assert quick.is_attested(word) == full.is_attested(word), word
-        assert quick.derivation(word) == full.derivation(word), word
-        for limit in (-2.0, 0.0, 2.0, 5.5, 8.0):
-            assert quick.best_slip_score_below(word, limit) == (full.best_slip_score(word) < limit), word
-    for word in _SHORTCUT_WORDS:  # and once the quick lexicon has searched, the same candidates
-        assert quick.suggest(word) == full.suggest(word), word
+    for lexicon in (quick, indexed):
+        for word in _SHORTCUT_WORDS:
+            assert lexicon.is_attested(word) == full.is_attested(word), word
+            assert lexicon.derivation(word) == full.derivation(word), word
+            for limit in (-2.0, 0.0, 2.0, 5.5, 8.0):
+                assert lexicon.best_slip_score_below(word, limit) == (full.best_slip_score(word) < limit), word
+        for word in _SHORTCUT_WORDS:  # and once the quick lexicon has searched, the same candidates
+            assert lexicon.suggest(word) == full.suggest(word), word
+
+
+def test_common_words_one_edit_away_are_those_of_the_full_search(lex):
+    """The words one edit from a typo at least D2_MIN_COUNT common, found in the letter-bag index, are
+    those of the full search (the ~500 strings one edit away), with the same costs."""
+    from proofread.lexicon import _load_tables
+    from proofread.spelling.edits import edits1, one_edit_apart, one_edit_cost
+
+    lexicon = Lexicon(*_load_tables())
+    typos = [w.lower() for w in _SHORTCUT_WORDS] + ["dont", "wont", "cant", "teh", "adn", "olds", "a", "ab", "x" * 20]
+    for typo in typos:
+        common = [entry for entry in lexicon._near(typo) if lexicon.count(entry[0]) >= lexicon.D2_MIN_COUNT]
+        assert sorted(lexicon._find_near_common(typo)) == sorted(common), typo
+        strings = edits1(typo)
+        for cand in {*strings, *lexicon._search2(typo), typo, typo[1:], typo + "s"}:
+            costed = one_edit_cost(typo, cand) is not None
+            assert costed == (cand in strings), (typo, cand)
+            assert one_edit_apart(typo, cand) or not costed, (typo, cand)
 
 
 def test_cached_lookups_repeat_the_first_answer(lex):

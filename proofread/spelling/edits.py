@@ -13,6 +13,8 @@ Two tools for the corrector in ``proofread.lexicon``:
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import add, ne
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 VOWELS = frozenset("aeiouy")
@@ -56,6 +58,8 @@ PLAIN = 1.0
 FIRST_LETTER = 0.6  # extra charge for touching the first letter: slips there are rarer
 END_INSERT = 0.6  # extra charge for a letter typed after the end of the word
 LONG_WORD = 5  # words this long or longer may be misspelt by ear (vowels, sound-alike letters)
+# The least that one edit of ``one_edit_cost`` costs (FIRST_LETTER and END_INSERT only add to a cost).
+CHEAPEST_EDIT = min(TRANSPOSE, NEAR_KEY, SOUND_ALIKE, VOWEL_SWAP, DOUBLED, INSERT_NEAR, DELETE, PLAIN)
 
 
 def near(a: str, b: str) -> bool:
@@ -64,13 +68,30 @@ def near(a: str, b: str) -> bool:
 
 def edits1(word: str) -> set[str]:
     """Every string one delete, transpose, replace or insert (letters, and an apostrophe) from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in LETTERS)
-    out.update(a + c + b for a, b in splits for c in LETTERS)
-    out.update(a + "'" + b for a, b in splits[1:-1])
+    out = set(edit_strings(word))
     out.discard(word)
+    return out
+
+
+def edit_strings(word: str) -> list[str]:
+    """The strings of ``edits1(word)`` as a list, repeats and ``word`` itself included (a transpose of two
+    equal letters gives it back): the cheaper form to look up, when they are only looked up.
+
+    The 52 replaces and inserts at each place (most of the ~500 strings) are made in C:
+    ``map(add, map(head.__add__, LETTERS), repeat(tail))`` runs no Python code per string, where a
+    comprehension runs a loop step and two additions in the interpreter for each."""
+    n = len(word)
+    out = [word[:i] + word[i + 1 :] for i in range(n)]
+    out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
+    for i in range(n + 1):
+        head = map(word[:i].__add__, LETTERS)
+        if i < n:
+            heads = list(head)
+            out += map(add, heads, repeat(word[i + 1 :]))  # replace word[i]
+            out += map(add, heads, repeat(word[i:]))  # insert before word[i]
+        else:
+            out += map(add, head, repeat(""))  # insert at the end
+    out += [word[:i] + "'" + word[i:] for i in range(1, n)]
     return out
 
 
@@ -81,18 +102,34 @@ def edits1_costs(typo: str, known) -> dict[str, float]:
     ``known`` is a set-like of words; one with a ``known_among`` method (``lexicon.WordTable``) is asked
     about all the strings at once. Every string one edit away is made in one go and the few that are
     words are found in C; only those few are then costed, edit by edit."""
-    strings = edits1(typo)
+    strings = edit_strings(typo)
     among = getattr(known, "known_among", None)
     hits = among(strings) if among is not None else {s for s in strings if s in known}
     out: dict[str, float] = {}
     for cand in hits:
-        cost = _one_edit_cost(typo, cand)
+        cost = one_edit_cost(typo, cand)
         if cost is not None:
             out[cand] = cost
     return out
 
 
-def _one_edit_cost(typo: str, cand: str) -> float | None:
+def one_edit_apart(typo: str, cand: str) -> bool:
+    """Whether ``cand`` may be one edit from ``typo``: False whenever ``one_edit_cost`` would return None
+    for a length or a letter count that cannot fit, which is most pairs, for a fraction of its cost (the
+    letters are compared in C: ``map(ne, ...)``)."""
+    n, m = len(typo), len(cand)
+    if n == m:
+        return 0 < sum(map(ne, typo, cand)) <= 2
+    longer, shorter = (typo, cand) if n > m else (cand, typo)
+    if len(longer) - len(shorter) != 1:
+        return False
+    # a letter dropped anywhere in a run of equal letters gives the same string as one dropped at the
+    # first place the two strings differ
+    i = next(compress(count(), map(ne, longer, shorter)), len(shorter))
+    return longer[i + 1 :] == shorter[i:]
+
+
+def one_edit_cost(typo: str, cand: str) -> float | None:
     """The cheapest single edit of ``edits1`` that turns ``cand`` into ``typo`` (None when there is none):
     one extra letter typed, two letters swapped, a wrong letter, or a letter or an apostrophe left out.
     An edit at the first letter costs FIRST_LETTER more (not a left-out apostrophe, which is never first)."""
