@@ -40,7 +40,7 @@ from proofread.spelling.bags import BagIndex, missing_limit
 from proofread.spelling.edits import CHEAPEST_EDIT, edits1_costs, one_edit_apart, one_edit_cost, osa_distance, slip_cost
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 10  # bump when the cached layout changes
+_FORMAT = 11  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
 # Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
@@ -138,22 +138,61 @@ def _build_tables():
     return counts, compact, usage, misspellings, terms
 
 
-def _chunks(keys: list[str], lines: list[str]) -> dict[str, tuple[int, str]]:
+# A group of keys is one string, searched in C; a group longer than this many characters is split by
+# one more character of its keys, so that a look-up searches a short string.
+_CHUNK_MAX = 2048
+
+# A group: (the index of its first key, "\n" + its lines joined by "\n" + "\n"), or a long group split
+# by one more character (a dict of the same form).
+Chunks = dict[str, "tuple[int, str] | Chunks"]
+
+
+def _chunks(keys: list[str], lines: list[str]) -> Chunks:
     """``lines`` (one per key of the sorted ``keys``) grouped by the first ``_PREFIX`` characters of their
     keys: prefix -> (the index of the group's first key, "\n" + the group's lines joined by "\n" + "\n").
-    Keys that share a prefix are neighbours in sorted order, so each group is one run of indices."""
-    groups: dict[str, tuple[int, list[str]]] = {}
-    for i, (key, line) in enumerate(zip(keys, lines, strict=True)):
-        group = groups.get(key[:_PREFIX])
-        if group is None:
-            groups[key[:_PREFIX]] = (i, [line])
+    Keys that share a prefix are neighbours in sorted order, so each group is one run of indices. A group
+    longer than ``_CHUNK_MAX`` characters is a dict of the same kind, by one more character (``_group``)."""
+    return _group(list(enumerate(zip(keys, lines, strict=True))), _PREFIX)
+
+
+def _group(members: list[tuple[int, tuple[str, str]]], depth: int) -> Chunks:
+    groups: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for member in members:
+        groups.setdefault(member[1][0][:depth], []).append(member)
+    out: Chunks = {}
+    for prefix, group in groups.items():
+        text = "\n" + "\n".join(line for _i, (_key, line) in group) + "\n"
+        if len(text) > _CHUNK_MAX and len({key[: depth + 1] for _i, (key, _line) in group}) > 1:
+            out[prefix] = _group(group, depth + 1)
         else:
-            group[1].append(line)
-    return {prefix: (first, "\n" + "\n".join(group) + "\n") for prefix, (first, group) in groups.items()}
+            out[prefix] = (group[0][0], text)
+    return out
 
 
-# Words are looked up by their first three characters: the ~5,000 groups load in a few milliseconds, and
-# a group is short enough (a few dozen words, 24 KB at most) to search as one string.
+def _chunk_of(chunks: Chunks, key: str) -> tuple[int, str] | None:
+    """The group of ``chunks`` that holds ``key`` if any key does: a dict look-up per level."""
+    chunk = chunks.get(key[:_PREFIX])
+    depth = _PREFIX
+    while type(chunk) is dict:  # a long group, split by one more character
+        depth += 1
+        chunk = chunk.get(key[:depth])
+    return chunk
+
+
+def _chunk_list(chunks: Chunks) -> list[tuple[int, str]]:
+    """Every group of ``chunks``, in the order of their keys."""
+    out: list[tuple[int, str]] = []
+    for chunk in chunks.values():
+        if type(chunk) is dict:
+            out.extend(_chunk_list(chunk))
+        else:
+            out.append(chunk)
+    return sorted(out)
+
+
+# Words are looked up by their first three characters (more in the long groups): the ~8,000 groups load
+# in a few milliseconds, and a group is short enough (a few dozen words, 2 KB at most but for a few that
+# share longer beginnings) to search as one string.
 _PREFIX = 3
 
 
@@ -171,7 +210,7 @@ class WordTable:
     # look-ups answered from the strings before the dict is built: together they cost about as much
     MATERIALIZE_AFTER = 20_000
 
-    def __init__(self, chunks: dict[str, tuple[int, str]], counts: Sequence[int]):
+    def __init__(self, chunks: Chunks, counts: Sequence[int]):
         self._chunks = chunks
         self._counts = counts
         self._map: dict[str, int] | None = None
@@ -186,7 +225,7 @@ class WordTable:
     def words(self) -> list[str]:
         """Every word, in sorted order."""
         out: list[str] = []
-        for _first, text in sorted(self._chunks.values()):
+        for _first, text in _chunk_list(self._chunks):
             out.extend(text[1:-1].split("\n"))
         return out
 
@@ -195,19 +234,19 @@ class WordTable:
         words = sorted(table)
         return cls(_chunks(words, words), array.array("q", (table[w] for w in words)))
 
-    def to_data(self) -> tuple[dict[str, tuple[int, str]], bytes]:
+    def to_data(self) -> tuple[Chunks, bytes]:
         """What the cache stores (``marshal`` reads it back without building anything)."""
         return self._chunks, self._counts.tobytes()
 
     @classmethod
-    def from_data(cls, chunks: dict[str, tuple[int, str]], counts: bytes) -> WordTable:
+    def from_data(cls, chunks: Chunks, counts: bytes) -> WordTable:
         return cls(chunks, memoryview(counts).cast("q"))  # read in place, not copied
 
     def _index(self, word: str) -> int:
         self._budget -= 1
         if self._budget < 0:
             self.materialize()
-        chunk = self._chunks.get(word[:_PREFIX])
+        chunk = _chunk_of(self._chunks, word)
         if chunk is None or "\n" in word:
             return -1
         first, text = chunk
@@ -257,7 +296,7 @@ class FormTable:
 
     __slots__ = ("_chunks", "_seen")
 
-    def __init__(self, chunks: dict[str, tuple[int, str]]):
+    def __init__(self, chunks: Chunks):
         self._chunks = chunks
         self._seen: dict[str, tuple[str, ...] | None] = {}
 
@@ -266,7 +305,7 @@ class FormTable:
         keys = sorted(forms)
         return cls(_chunks(keys, ["\t".join((k, *forms[k])) for k in keys]))
 
-    def to_data(self) -> dict[str, tuple[int, str]]:
+    def to_data(self) -> Chunks:
         return self._chunks
 
     def get(self, low: str, default=None):
@@ -276,7 +315,7 @@ class FormTable:
         return default if got is None else got
 
     def _find(self, low: str) -> tuple[str, ...] | None:
-        chunk = self._chunks.get(low[:_PREFIX])
+        chunk = _chunk_of(self._chunks, low)
         if chunk is None or "\n" in low or "\t" in low:
             return None
         text = chunk[1]
@@ -297,7 +336,7 @@ class FormTable:
 
     def to_dict(self) -> dict[str, tuple[str, ...]]:
         out = {}
-        for _first, text in self._chunks.values():
+        for _first, text in _chunk_list(self._chunks):
             for line in text[1:-1].split("\n"):
                 key, *forms = line.split("\t")
                 out[key] = tuple(forms)

@@ -286,6 +286,29 @@ def test_word_and_form_tables_answer_like_dicts():
     assert form_table.to_dict() == forms
 
 
+def test_long_groups_of_the_tables_are_split_and_answer_the_same(monkeypatch):
+    """A group of words longer than _CHUNK_MAX is split by more characters of its words, level by level;
+    the look-ups answer as the dicts the tables were built from."""
+    import itertools
+
+    from proofread import lexicon as lexicon_module
+    from proofread.lexicon import FormTable, WordTable
+
+    monkeypatch.setattr(lexicon_module, "_CHUNK_MAX", 24)
+    stems = ["con", "cons", "const", "constr", "cont", "co", "c", "conz", "cab", "x"]
+    words = {"".join(p) for s in stems for p in itertools.product([s], ["", "a", "ab", "tion", "s"])}
+    counts = {w: i for i, w in enumerate(sorted(words))}
+    forms = {w: (w.capitalize(),) for w in list(counts)[::3]}
+    table = WordTable.from_data(*WordTable.from_dict(counts).to_data())
+    form_table = FormTable(FormTable.from_dict(forms).to_data())
+    assert any(type(v) is dict for v in table.to_data()[0].values())
+    assert table.words() == sorted(counts) and form_table.to_dict() == forms
+    queries = [*counts, "", "con\nco", "consx", "constrabz", "cz", "conszz"]
+    for word in queries:
+        assert table.get(word, -1) == counts.get(word, -1), word
+        assert form_table.get(word) == forms.get(word), word
+
+
 def test_osa_distance_is_rapidfuzz_osa():
     """Small pools are measured without rapidfuzz: the same distances."""
     import random
