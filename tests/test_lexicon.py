@@ -145,6 +145,63 @@ def test_edit_strings_are_those_of_edits1():
         assert word not in edits1(word)
 
 
+def _reference_slip_cost(typo: str, word: str) -> float:
+    """slip_cost as the plain alignment table, every cell alike (what the faster rows must equal)."""
+    from proofread.spelling.edits import FIRST_LETTER, LONG_WORD, TRANSPOSE, _delete_cost, _insert_costs, _sub_cost
+
+    n, m = len(word), len(typo)
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    inserts = _insert_costs(typo, word, 0)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + inserts[j - 1] + (FIRST_LETTER if j == 1 else 0.0)
+    for i in range(1, n + 1):
+        cur = [0.0] * (m + 1)
+        wc = word[i - 1]
+        delete = _delete_cost(word, i - 1)
+        inserts = _insert_costs(typo, word, i)
+        cur[0] = prev[0] + delete
+        for j in range(1, m + 1):
+            tc = typo[j - 1]
+            first = 0.0 if i > 1 and j > 1 else FIRST_LETTER
+            sub = 0.0 if wc == tc else _sub_cost(wc, tc, n >= LONG_WORD) + first
+            best = min(prev[j - 1] + sub, prev[j] + delete + (first if i == 1 else 0.0))
+            best = min(best, cur[j - 1] + inserts[j - 1] + (first if j == 1 else 0.0))
+            if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
+                best = min(best, prev2[j - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0))
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def test_slip_cost_is_the_plain_alignment_table():
+    """slip_cost fills its table row by row with tighter loops: the same floats as the plain table."""
+    import random
+
+    from proofread.spelling.edits import slip_cost
+
+    rng = random.Random(5)
+    alphabet = "abcdeilnorst'-é"
+    pairs = [("", ""), ("a", ""), ("", "abc"), ("ab", "ba"), ("teh", "the"), ("abab", "baba"), ("lettter", "letter")]
+    for _ in range(3000):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
+        typo = list(word)
+        for _ in range(rng.randrange(0, 4)):
+            at = rng.randrange(len(typo) + 1)
+            op = rng.randrange(4)
+            if op == 0 and at < len(typo):
+                del typo[at]
+            elif op == 1:
+                typo.insert(at, rng.choice(alphabet))
+            elif op == 2 and at < len(typo):
+                typo[at] = rng.choice(alphabet)
+            elif op == 3 and at + 1 < len(typo):
+                typo[at], typo[at + 1] = typo[at + 1], typo[at]
+        pairs.append(("".join(typo), word))
+    for typo, word in pairs:
+        assert slip_cost.__wrapped__(typo, word) == _reference_slip_cost(typo, word), (typo, word)
+
+
 def test_slip_costs_prefer_typing_slips():
     from proofread.spelling.edits import slip_cost
 
