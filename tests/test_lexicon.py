@@ -366,6 +366,23 @@ def test_long_groups_of_the_tables_are_split_and_answer_the_same(monkeypatch):
         assert form_table.get(word) == forms.get(word), word
 
 
+def test_word_table_answers_many_words_of_one_group_alike():
+    """known_among asked, before the dict is built, about many words that fall in the same groups (the
+    strings one edit from a word) answers as the dict; and repeated look-ups repeat the first answer."""
+    from proofread.lexicon import WordTable
+    from proofread.spelling.edits import edit_strings
+
+    counts = {w: i for i, w in enumerate(sorted({"the", "then", "them", "they", "these", "there", "theme", "ten"}))}
+    for word in ("the", "thes", "tehm", "x"):
+        strings = edit_strings(word) + ["the\nthem", ""]
+        table = WordTable.from_dict(counts)
+        assert table.known_among(strings) == set(strings) & set(counts), word
+        assert table.known_among(set(strings[:3])) == set(strings[:3]) & set(counts), word
+    table = WordTable.from_dict(counts)
+    for _ in range(2):
+        assert [table.get(w, -1) for w in ("then", "thex", "ten")] == [counts["then"], -1, counts["ten"]]
+
+
 def test_osa_distance_is_rapidfuzz_osa():
     """Small pools are measured without rapidfuzz: the same distances."""
     import random
