@@ -276,16 +276,22 @@ class WordTable:
         built. Before, the words are sorted by the group of the table that would hold them, and a group
         asked about several words is split into its words once, to be intersected with them in C,
         instead of being searched once for each (the ~500 strings one edit from a typo fall into a few
-        dozen groups)."""
+        dozen groups); a word searched for already (``_index``) is not searched again."""
         if self._map is None and len(words) > self._budget:
             self.materialize()  # these look-ups alone would use up what is left of the budget
         if self._map is not None:
             return self._map.keys() & words
-        self._budget -= len(words)
         asked: dict[str, list[str]] = {}
         chunks = self._chunks
+        searched = self._found
+        found: set[str] = set()
         for word in words:
-            if isinstance(word, str):
+            at = searched.get(word)
+            if at is not None:  # searched for already
+                if at >= 0:
+                    found.add(word)
+            elif isinstance(word, str):
+                self._budget -= 1
                 chunk = _chunk_of(chunks, word)
                 if chunk is not None:
                     text = chunk[1]
@@ -294,7 +300,6 @@ class WordTable:
                         asked[text] = [word]
                     else:
                         group.append(word)
-        found: set[str] = set()
         for text, group in asked.items():
             if len(group) < self._SPLIT_FROM:
                 found.update(word for word in group if f"\n{word}\n" in text and "\n" not in word)

@@ -381,6 +381,7 @@ def test_word_table_answers_many_words_of_one_group_alike():
     table = WordTable.from_dict(counts)
     for _ in range(2):
         assert [table.get(w, -1) for w in ("then", "thex", "ten")] == [counts["then"], -1, counts["ten"]]
+    assert table.known_among(["then", "thex", "them", "tex"]) == {"then", "them"}  # two searched already
 
 
 def test_osa_distance_is_rapidfuzz_osa():
