@@ -31,16 +31,16 @@ import os
 import zlib
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import cached_property, lru_cache
 from itertools import compress
 from pathlib import Path
 
 from proofread.spelling.bags import BagIndex, missing_limit
-from proofread.spelling.edits import edits1_costs, osa_distance, slip_cost
+from proofread.spelling.edits import CHEAPEST_EDIT, edits1_costs, one_edit_apart, one_edit_cost, osa_distance, slip_cost
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 10  # bump when the cached layout changes
+_FORMAT = 11  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
 # Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
@@ -138,22 +138,61 @@ def _build_tables():
     return counts, compact, usage, misspellings, terms
 
 
-def _chunks(keys: list[str], lines: list[str]) -> dict[str, tuple[int, str]]:
+# A group of keys is one string, searched in C; a group longer than this many characters is split by
+# one more character of its keys, so that a look-up searches a short string.
+_CHUNK_MAX = 2048
+
+# A group: (the index of its first key, "\n" + its lines joined by "\n" + "\n"), or a long group split
+# by one more character (a dict of the same form).
+Chunks = dict[str, "tuple[int, str] | Chunks"]
+
+
+def _chunks(keys: list[str], lines: list[str]) -> Chunks:
     """``lines`` (one per key of the sorted ``keys``) grouped by the first ``_PREFIX`` characters of their
     keys: prefix -> (the index of the group's first key, "\n" + the group's lines joined by "\n" + "\n").
-    Keys that share a prefix are neighbours in sorted order, so each group is one run of indices."""
-    groups: dict[str, tuple[int, list[str]]] = {}
-    for i, (key, line) in enumerate(zip(keys, lines, strict=True)):
-        group = groups.get(key[:_PREFIX])
-        if group is None:
-            groups[key[:_PREFIX]] = (i, [line])
+    Keys that share a prefix are neighbours in sorted order, so each group is one run of indices. A group
+    longer than ``_CHUNK_MAX`` characters is a dict of the same kind, by one more character (``_group``)."""
+    return _group(list(enumerate(zip(keys, lines, strict=True))), _PREFIX)
+
+
+def _group(members: list[tuple[int, tuple[str, str]]], depth: int) -> Chunks:
+    groups: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for member in members:
+        groups.setdefault(member[1][0][:depth], []).append(member)
+    out: Chunks = {}
+    for prefix, group in groups.items():
+        text = "\n" + "\n".join(line for _i, (_key, line) in group) + "\n"
+        if len(text) > _CHUNK_MAX and len({key[: depth + 1] for _i, (key, _line) in group}) > 1:
+            out[prefix] = _group(group, depth + 1)
         else:
-            group[1].append(line)
-    return {prefix: (first, "\n" + "\n".join(group) + "\n") for prefix, (first, group) in groups.items()}
+            out[prefix] = (group[0][0], text)
+    return out
 
 
-# Words are looked up by their first three characters: the ~5,000 groups load in a few milliseconds, and
-# a group is short enough (a few dozen words, 24 KB at most) to search as one string.
+def _chunk_of(chunks: Chunks, key: str) -> tuple[int, str] | None:
+    """The group of ``chunks`` that holds ``key`` if any key does: a dict look-up per level."""
+    chunk = chunks.get(key[:_PREFIX])
+    depth = _PREFIX
+    while type(chunk) is dict:  # a long group, split by one more character
+        depth += 1
+        chunk = chunk.get(key[:depth])
+    return chunk
+
+
+def _chunk_list(chunks: Chunks) -> list[tuple[int, str]]:
+    """Every group of ``chunks``, in the order of their keys."""
+    out: list[tuple[int, str]] = []
+    for chunk in chunks.values():
+        if type(chunk) is dict:
+            out.extend(_chunk_list(chunk))
+        else:
+            out.append(chunk)
+    return sorted(out)
+
+
+# Words are looked up by their first three characters (more in the long groups): the ~8,000 groups load
+# in a few milliseconds, and a group is short enough (a few dozen words, 2 KB at most but for a few that
+# share longer beginnings) to search as one string.
 _PREFIX = 3
 
 
@@ -166,27 +205,33 @@ class WordTable:
     the array of counts. A run that asks many questions (a large input, or a typo's candidates) builds
     the dict once and uses it from then on (``materialize``)."""
 
-    __slots__ = ("_chunks", "_counts", "_map", "_budget")
+    __slots__ = ("_chunks", "_counts", "_map", "_budget", "_found")
 
     # look-ups answered from the strings before the dict is built: together they cost about as much
     MATERIALIZE_AFTER = 20_000
+    # known_among splits a group into its words when asked about this many of them (else searches it)
+    _SPLIT_FROM = 8
 
-    def __init__(self, chunks: dict[str, tuple[int, str]], counts: Sequence[int]):
+    def __init__(self, chunks: Chunks, counts: Sequence[int]):
         self._chunks = chunks
         self._counts = counts
         self._map: dict[str, int] | None = None
         self._budget = self.MATERIALIZE_AFTER
+        # the answers of the searches, until the dict is built: the rules ask about the same word in
+        # several ways ("The" and "the", is_known and cased_forms), each a search of a string
+        self._found: dict[str, int] = {}
 
     def materialize(self) -> dict[str, int]:
         """A hash map for fast lookups, built once many are coming (candidate generation)."""
         if self._map is None:
             self._map = dict(zip(self.words(), self._counts, strict=True))
+            self._found = {}
         return self._map
 
     def words(self) -> list[str]:
         """Every word, in sorted order."""
         out: list[str] = []
-        for _first, text in sorted(self._chunks.values()):
+        for _first, text in _chunk_list(self._chunks):
             out.extend(text[1:-1].split("\n"))
         return out
 
@@ -195,37 +240,72 @@ class WordTable:
         words = sorted(table)
         return cls(_chunks(words, words), array.array("q", (table[w] for w in words)))
 
-    def to_data(self) -> tuple[dict[str, tuple[int, str]], bytes]:
+    def to_data(self) -> tuple[Chunks, bytes]:
         """What the cache stores (``marshal`` reads it back without building anything)."""
         return self._chunks, self._counts.tobytes()
 
     @classmethod
-    def from_data(cls, chunks: dict[str, tuple[int, str]], counts: bytes) -> WordTable:
+    def from_data(cls, chunks: Chunks, counts: bytes) -> WordTable:
         return cls(chunks, memoryview(counts).cast("q"))  # read in place, not copied
 
     def _index(self, word: str) -> int:
+        got = self._found.get(word)
+        if got is not None:
+            return got
         self._budget -= 1
         if self._budget < 0:
             self.materialize()
-        chunk = self._chunks.get(word[:_PREFIX])
+        chunk = _chunk_of(self._chunks, word)
         if chunk is None or "\n" in word:
-            return -1
-        first, text = chunk
-        at = text.find(f"\n{word}\n")
-        return -1 if at < 0 else first + text.count("\n", 0, at)
+            got = -1
+        else:
+            first, text = chunk
+            at = text.find(f"\n{word}\n")
+            got = -1 if at < 0 else first + text.count("\n", 0, at)
+        if self._map is None:  # (no more searches once the dict is built)
+            self._found[word] = got
+        return got
 
     def __contains__(self, word: object) -> bool:
         if self._map is not None:
             return word in self._map
         return isinstance(word, str) and self._index(word) >= 0
 
-    def known_among(self, words: set[str]) -> set[str]:
-        """The words of ``words`` in the table: a set intersection in C once the dict is built."""
+    def known_among(self, words: Collection[str]) -> set[str]:
+        """The words of ``words`` (a set or a list) in the table: a set intersection in C once the dict is
+        built. Before, the words are sorted by the group of the table that would hold them, and a group
+        asked about several words is split into its words once, to be intersected with them in C,
+        instead of being searched once for each (the ~500 strings one edit from a typo fall into a few
+        dozen groups); a word searched for already (``_index``) is not searched again."""
         if self._map is None and len(words) > self._budget:
             self.materialize()  # these look-ups alone would use up what is left of the budget
         if self._map is not None:
             return self._map.keys() & words
-        return {word for word in words if isinstance(word, str) and self._index(word) >= 0}
+        asked: dict[str, list[str]] = {}
+        chunks = self._chunks
+        searched = self._found
+        found: set[str] = set()
+        for word in words:
+            at = searched.get(word)
+            if at is not None:  # searched for already
+                if at >= 0:
+                    found.add(word)
+            elif isinstance(word, str):
+                self._budget -= 1
+                chunk = _chunk_of(chunks, word)
+                if chunk is not None:
+                    text = chunk[1]
+                    group = asked.get(text)
+                    if group is None:
+                        asked[text] = [word]
+                    else:
+                        group.append(word)
+        for text, group in asked.items():
+            if len(group) < self._SPLIT_FROM:
+                found.update(word for word in group if f"\n{word}\n" in text and "\n" not in word)
+            else:
+                found.update(set(text[1:-1].split("\n")).intersection(group))
+        return found
 
     def __getitem__(self, word: str) -> int:
         if self._map is not None:
@@ -257,7 +337,7 @@ class FormTable:
 
     __slots__ = ("_chunks", "_seen")
 
-    def __init__(self, chunks: dict[str, tuple[int, str]]):
+    def __init__(self, chunks: Chunks):
         self._chunks = chunks
         self._seen: dict[str, tuple[str, ...] | None] = {}
 
@@ -266,7 +346,7 @@ class FormTable:
         keys = sorted(forms)
         return cls(_chunks(keys, ["\t".join((k, *forms[k])) for k in keys]))
 
-    def to_data(self) -> dict[str, tuple[int, str]]:
+    def to_data(self) -> Chunks:
         return self._chunks
 
     def get(self, low: str, default=None):
@@ -276,7 +356,7 @@ class FormTable:
         return default if got is None else got
 
     def _find(self, low: str) -> tuple[str, ...] | None:
-        chunk = self._chunks.get(low[:_PREFIX])
+        chunk = _chunk_of(self._chunks, low)
         if chunk is None or "\n" in low or "\t" in low:
             return None
         text = chunk[1]
@@ -297,7 +377,7 @@ class FormTable:
 
     def to_dict(self) -> dict[str, tuple[str, ...]]:
         out = {}
-        for _first, text in self._chunks.values():
+        for _first, text in _chunk_list(self._chunks):
             for line in text[1:-1].split("\n"):
                 key, *forms = line.split("\t")
                 out[key] = tuple(forms)
@@ -446,6 +526,7 @@ class Lexicon:
         self._rank_cache: dict[str, list[tuple[str, float]]] = {}
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
+        self._common_near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._common_cache: dict[int, tuple[list[int], int]] = {}
         self._reach_cache: dict[tuple[str, float, float, float], bool] = {}
         self._context_size: tuple[Mapping[str, int] | None, int] = (None, 0)
@@ -499,9 +580,10 @@ class Lexicon:
             return False
         if w in self._counts:
             return True
-        for suffix in _SUFFIXES:
-            if w.endswith(suffix) and len(w) > len(suffix) and w[: -len(suffix)] in self._counts:
-                return True
+        if "'" in w:  # every ending of _SUFFIXES has an apostrophe
+            for suffix in _SUFFIXES:
+                if w.endswith(suffix) and len(w) > len(suffix) and w[: -len(suffix)] in self._counts:
+                    return True
         if "-" in w:
             parts = [p for p in w.split("-") if p]
             return bool(parts) and all(self.is_known(p) for p in parts)
@@ -627,12 +709,67 @@ class Lexicon:
             self._near_cache[low] = got
         return got
 
+    def _near_enough(self, low: str, fw: float, cw: float, threshold: float) -> list[tuple[str, float, float]]:
+        """Enough of ``_near(low)`` to tell whether one of its words scores ``fw * log-frequency - cw * slip
+        cost`` at least ``threshold`` (or more): all of it when it is known, else, when no word rarer than
+        ``D2_MIN_COUNT`` can score that much (a slip costs at least CHEAPEST_EDIT), only the common ones
+        (``_near_common``). The best score of the list may differ from ``_near``'s, but only below
+        ``threshold``: a test against it gets the same answer."""
+        got = self._near_cache.get(low)
+        if got is not None:
+            return got
+        rare_best = fw * math.log(self.D2_MIN_COUNT) - cw * CHEAPEST_EDIT
+        # the margin keeps a rare word's score clear of the threshold whatever the rounding
+        if self._bags is None or "'" in low or rare_best > threshold - 1e-9:
+            return self._near(low)
+        return self._near_common(low)
+
+    def _near_common(self, low: str) -> list[tuple[str, float, float]]:
+        """The entries of ``_near(low)`` for its words at least ``D2_MIN_COUNT`` common, ``low`` having no
+        apostrophe. Remembered for the run (bounded).
+
+        Cheaper than ``_near``, which makes and looks up the ~500 strings one edit away: the common words
+        are those of the distance-2 search's letter-bag index (``_bag``), and a word one edit from
+        ``low`` lacks at most one of its letters (none when it is one letter longer), which leaves a few
+        words to measure. The index leaves out words with an apostrophe; the only ones one edit from
+        ``low`` are ``low`` with an apostrophe put in, looked up directly."""
+        got = self._common_near_cache.get(low)
+        if got is None:
+            got = _remember(self._common_near_cache, low, self._find_near_common(low))
+        return got
+
+    def _find_near_common(self, low: str) -> list[tuple[str, float, float]]:
+        n = len(low)
+        letters = Counter(low)
+        pool: list[str] = []
+        for k in (n - 1, n, n + 1):
+            bag = self._bag(k)
+            if bag is not None:
+                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k, 1))))
+        table = self._counts
+        pool.extend(c for c in (low[:i] + "'" + low[i:] for i in range(1, n)) if table.get(c) >= self.D2_MIN_COUNT)
+        out = []
+        for cand in pool:
+            cost = one_edit_cost(low, cand) if one_edit_apart(low, cand) else None
+            if cost is not None:
+                out.append((cand, math.log(table[cand]), cost))
+        return out
+
+    def _one_edit_from(self, low: str):
+        """A test of whether a word of the table is one of ``_near(low)``: the words of the table that
+        ``one_edit_cost`` can cost are those of ``edits1``, so the strings need not be made."""
+        got = self._near_cache.get(low)
+        if got is not None:
+            return {c for c, _, _ in got}.__contains__
+        return lambda cand: one_edit_apart(low, cand) and one_edit_cost(low, cand) is not None
+
     def _needs_far(self, low: str) -> bool:
         """Whether to look two edits away: only when no word one edit away is a convincing fix."""
         if len(low) < 3:
             return False
         fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-        best = max((fw * lf - cw * cost for _, lf, cost in self._near(low)), default=float("-inf"))
+        near = self._near_enough(low, fw, cw, self.D2_SKIP)
+        best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
         return best < self.D2_SKIP
 
     def _raw_candidates(self, low: str) -> list[tuple[str, float, float]]:
@@ -719,8 +856,8 @@ class Lexicon:
                 pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k)) & allowed))
         if not pool:
             return False
-        near = {c for c, _, _ in self._near(low)}
-        return any(c not in near and c != low for c, _d in _within2(low, pool))
+        near = self._one_edit_from(low)
+        return any(not near(c) and c != low for c, _d in _within2(low, pool))
 
     def _far_pending(self, low: str) -> bool:
         """Whether the full candidates of ``low`` would need the (slow) distance-2 search, not done yet."""
@@ -739,7 +876,8 @@ class Lexicon:
         low = normalize(word).lower()
         if self._far_pending(low):
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-            best = max((fw * lf - cw * cost for _, lf, cost in self._near(low)), default=float("-inf"))
+            near = self._near_enough(low, fw, cw, limit)
+            best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
             if best < limit and not self._far_may_reach(low, fw, cw, limit):
                 return True
         return self.best_slip_score(word) < limit
@@ -792,8 +930,8 @@ class Lexicon:
         low = normalize(word).lower()
         if self._far_pending(low):
             # decided without the distance-2 search when it cannot change the answer
-            partial = [*self._near(low), *self._splits(low)]
             cw = self.USAGE_COST_WEIGHT
+            partial = [*self._near_enough(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN), *self._splits(low)]
             if partial and math.log(n) < max(lf - cw * cost for _, lf, cost in partial) - self.USAGE_MARGIN:
                 return False
             if not self._far_may_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):

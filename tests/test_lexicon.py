@@ -136,6 +136,72 @@ def test_edit_costs_are_found_for_every_word_one_edit_away():
     assert edits1_costs("its", table)["it's"] == pytest.approx(DOUBLED)
 
 
+def test_edit_strings_are_those_of_edits1():
+    from proofread.spelling.edits import edit_strings, edits1
+
+    for word in ("", "a", "ab", "teh", "lettter", "it's", "naïve", "co-op", "mississippi"):
+        strings = edit_strings(word)
+        assert set(strings) - {word} == edits1(word), word
+        assert word not in edits1(word)
+
+
+def _reference_slip_cost(typo: str, word: str) -> float:
+    """slip_cost as the plain alignment table, every cell alike (what the faster rows must equal)."""
+    from proofread.spelling.edits import FIRST_LETTER, LONG_WORD, TRANSPOSE, _delete_cost, _insert_costs, _sub_cost
+
+    n, m = len(word), len(typo)
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    inserts = _insert_costs(typo, word, 0)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + inserts[j - 1] + (FIRST_LETTER if j == 1 else 0.0)
+    for i in range(1, n + 1):
+        cur = [0.0] * (m + 1)
+        wc = word[i - 1]
+        delete = _delete_cost(word, i - 1)
+        inserts = _insert_costs(typo, word, i)
+        cur[0] = prev[0] + delete
+        for j in range(1, m + 1):
+            tc = typo[j - 1]
+            first = 0.0 if i > 1 and j > 1 else FIRST_LETTER
+            sub = 0.0 if wc == tc else _sub_cost(wc, tc, n >= LONG_WORD) + first
+            best = min(prev[j - 1] + sub, prev[j] + delete + (first if i == 1 else 0.0))
+            best = min(best, cur[j - 1] + inserts[j - 1] + (first if j == 1 else 0.0))
+            if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
+                best = min(best, prev2[j - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0))
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def test_slip_cost_is_the_plain_alignment_table():
+    """slip_cost fills its table row by row with tighter loops: the same floats as the plain table."""
+    import random
+
+    from proofread.spelling.edits import slip_cost
+
+    rng = random.Random(5)
+    alphabet = "abcdeilnorst'-é"
+    pairs = [("", ""), ("a", ""), ("", "abc"), ("ab", "ba"), ("teh", "the"), ("abab", "baba"), ("lettter", "letter")]
+    for _ in range(3000):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10)))
+        typo = list(word)
+        for _ in range(rng.randrange(0, 4)):
+            at = rng.randrange(len(typo) + 1)
+            op = rng.randrange(4)
+            if op == 0 and at < len(typo):
+                del typo[at]
+            elif op == 1:
+                typo.insert(at, rng.choice(alphabet))
+            elif op == 2 and at < len(typo):
+                typo[at] = rng.choice(alphabet)
+            elif op == 3 and at + 1 < len(typo):
+                typo[at], typo[at + 1] = typo[at + 1], typo[at]
+        pairs.append(("".join(typo), word))
+    for typo, word in pairs:
+        assert slip_cost.__wrapped__(typo, word) == _reference_slip_cost(typo, word), (typo, word)
+
+
 def test_slip_costs_prefer_typing_slips():
     from proofread.spelling.edits import slip_cost
 
@@ -183,16 +249,37 @@ def test_distance2_shortcuts_give_the_full_answers():
     from proofread.lexicon import _load_tables, normalize
 
     quick = Lexicon(*_load_tables())
+    indexed = Lexicon(*_load_tables())
+    indexed._near_index(0)  # the distance-2 index loaded first: the common words one edit away come from it
     full = Lexicon(*_load_tables())
     for word in _SHORTCUT_WORDS:
         full._raw_candidates(normalize(word).lower())  # the full candidates, so no shortcut applies
-    for word in _SHORTCUT_WORDS:
-        assert quick.is_attested(word) == full.is_attested(word), word
-        assert quick.derivation(word) == full.derivation(word), word
-        for limit in (-2.0, 0.0, 2.0, 5.5, 8.0):
-            assert quick.best_slip_score_below(word, limit) == (full.best_slip_score(word) < limit), word
-    for word in _SHORTCUT_WORDS:  # and once the quick lexicon has searched, the same candidates
-        assert quick.suggest(word) == full.suggest(word), word
+    for lexicon in (quick, indexed):
+        for word in _SHORTCUT_WORDS:
+            assert lexicon.is_attested(word) == full.is_attested(word), word
+            assert lexicon.derivation(word) == full.derivation(word), word
+            for limit in (-2.0, 0.0, 2.0, 5.5, 8.0):
+                assert lexicon.best_slip_score_below(word, limit) == (full.best_slip_score(word) < limit), word
+        for word in _SHORTCUT_WORDS:  # and once the quick lexicon has searched, the same candidates
+            assert lexicon.suggest(word) == full.suggest(word), word
+
+
+def test_common_words_one_edit_away_are_those_of_the_full_search(lex):
+    """The words one edit from a typo at least D2_MIN_COUNT common, found in the letter-bag index, are
+    those of the full search (the ~500 strings one edit away), with the same costs."""
+    from proofread.lexicon import _load_tables
+    from proofread.spelling.edits import edits1, one_edit_apart, one_edit_cost
+
+    lexicon = Lexicon(*_load_tables())
+    typos = [w.lower() for w in _SHORTCUT_WORDS] + ["dont", "wont", "cant", "teh", "adn", "olds", "a", "ab", "x" * 20]
+    for typo in typos:
+        common = [entry for entry in lexicon._near(typo) if lexicon.count(entry[0]) >= lexicon.D2_MIN_COUNT]
+        assert sorted(lexicon._find_near_common(typo)) == sorted(common), typo
+        strings = edits1(typo)
+        for cand in {*strings, *lexicon._search2(typo), typo, typo[1:], typo + "s"}:
+            costed = one_edit_cost(typo, cand) is not None
+            assert costed == (cand in strings), (typo, cand)
+            assert one_edit_apart(typo, cand) or not costed, (typo, cand)
 
 
 def test_cached_lookups_repeat_the_first_answer(lex):
@@ -254,6 +341,47 @@ def test_word_and_form_tables_answer_like_dicts():
     for word in queries:
         assert form_table.get(word) == forms.get(word), word
     assert form_table.to_dict() == forms
+
+
+def test_long_groups_of_the_tables_are_split_and_answer_the_same(monkeypatch):
+    """A group of words longer than _CHUNK_MAX is split by more characters of its words, level by level;
+    the look-ups answer as the dicts the tables were built from."""
+    import itertools
+
+    from proofread import lexicon as lexicon_module
+    from proofread.lexicon import FormTable, WordTable
+
+    monkeypatch.setattr(lexicon_module, "_CHUNK_MAX", 24)
+    stems = ["con", "cons", "const", "constr", "cont", "co", "c", "conz", "cab", "x"]
+    words = {"".join(p) for s in stems for p in itertools.product([s], ["", "a", "ab", "tion", "s"])}
+    counts = {w: i for i, w in enumerate(sorted(words))}
+    forms = {w: (w.capitalize(),) for w in list(counts)[::3]}
+    table = WordTable.from_data(*WordTable.from_dict(counts).to_data())
+    form_table = FormTable(FormTable.from_dict(forms).to_data())
+    assert any(type(v) is dict for v in table.to_data()[0].values())
+    assert table.words() == sorted(counts) and form_table.to_dict() == forms
+    queries = [*counts, "", "con\nco", "consx", "constrabz", "cz", "conszz"]
+    for word in queries:
+        assert table.get(word, -1) == counts.get(word, -1), word
+        assert form_table.get(word) == forms.get(word), word
+
+
+def test_word_table_answers_many_words_of_one_group_alike():
+    """known_among asked, before the dict is built, about many words that fall in the same groups (the
+    strings one edit from a word) answers as the dict; and repeated look-ups repeat the first answer."""
+    from proofread.lexicon import WordTable
+    from proofread.spelling.edits import edit_strings
+
+    counts = {w: i for i, w in enumerate(sorted({"the", "then", "them", "they", "these", "there", "theme", "ten"}))}
+    for word in ("the", "thes", "tehm", "x"):
+        strings = edit_strings(word) + ["the\nthem", ""]
+        table = WordTable.from_dict(counts)
+        assert table.known_among(strings) == set(strings) & set(counts), word
+        assert table.known_among(set(strings[:3])) == set(strings[:3]) & set(counts), word
+    table = WordTable.from_dict(counts)
+    for _ in range(2):
+        assert [table.get(w, -1) for w in ("then", "thex", "ten")] == [counts["then"], -1, counts["ten"]]
+    assert table.known_among(["then", "thex", "them", "tex"]) == {"then", "them"}  # two searched already
 
 
 def test_osa_distance_is_rapidfuzz_osa():

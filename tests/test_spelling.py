@@ -240,3 +240,25 @@ def test_unknown_words_are_judged_once_per_run_with_the_same_answers(ctx):
             and tok.text not in lexicon.known_or_term_words
         ]
         assert SpellingScan(doc).unknown_tokens(lexicon) == expected
+
+
+def test_piece_tables_learned_together_are_those_learned_one_by_one():
+    """``_learn_pieces`` adds plain and capitalised words of letters in bulk: the tables must be those
+    that ``_pieces`` makes for each text alone."""
+    from proofread.spelling import shape
+
+    texts = {"moscow", "Moscow", "NATO", "iOS", "Bazoum", "Moscow's", "socio-political", "add-ons", "Ab-Cd"}
+    texts |= {"13-year-old", "3rd", "didn't", "中文", "Ünïcode", "x", "U.S."}
+
+    def tables():
+        by_piece = {low: sorted(entries) for low, entries in shape._BY_PIECE.items()}
+        return dict(shape._PIECES), set(shape._AS_ITSELF), by_piece, dict(shape._EXTRA)
+
+    shape._forget_pieces()
+    shape._learn_pieces(set(texts))
+    together = tables()
+    shape._forget_pieces()
+    for text in texts:
+        shape._pieces(text)
+    assert together == tables()
+    shape._forget_pieces()

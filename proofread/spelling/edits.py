@@ -13,6 +13,8 @@ Two tools for the corrector in ``proofread.lexicon``:
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import add, ne
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 VOWELS = frozenset("aeiouy")
@@ -56,6 +58,8 @@ PLAIN = 1.0
 FIRST_LETTER = 0.6  # extra charge for touching the first letter: slips there are rarer
 END_INSERT = 0.6  # extra charge for a letter typed after the end of the word
 LONG_WORD = 5  # words this long or longer may be misspelt by ear (vowels, sound-alike letters)
+# The least that one edit of ``one_edit_cost`` costs (FIRST_LETTER and END_INSERT only add to a cost).
+CHEAPEST_EDIT = min(TRANSPOSE, NEAR_KEY, SOUND_ALIKE, VOWEL_SWAP, DOUBLED, INSERT_NEAR, DELETE, PLAIN)
 
 
 def near(a: str, b: str) -> bool:
@@ -64,13 +68,30 @@ def near(a: str, b: str) -> bool:
 
 def edits1(word: str) -> set[str]:
     """Every string one delete, transpose, replace or insert (letters, and an apostrophe) from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in LETTERS)
-    out.update(a + c + b for a, b in splits for c in LETTERS)
-    out.update(a + "'" + b for a, b in splits[1:-1])
+    out = set(edit_strings(word))
     out.discard(word)
+    return out
+
+
+def edit_strings(word: str) -> list[str]:
+    """The strings of ``edits1(word)`` as a list, repeats and ``word`` itself included (a transpose of two
+    equal letters gives it back): the cheaper form to look up, when they are only looked up.
+
+    The 52 replaces and inserts at each place (most of the ~500 strings) are made in C:
+    ``map(add, map(head.__add__, LETTERS), repeat(tail))`` runs no Python code per string, where a
+    comprehension runs a loop step and two additions in the interpreter for each."""
+    n = len(word)
+    out = [word[:i] + word[i + 1 :] for i in range(n)]
+    out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
+    for i in range(n + 1):
+        head = map(word[:i].__add__, LETTERS)
+        if i < n:
+            heads = list(head)
+            out += map(add, heads, repeat(word[i + 1 :]))  # replace word[i]
+            out += map(add, heads, repeat(word[i:]))  # insert before word[i]
+        else:
+            out += map(add, head, repeat(""))  # insert at the end
+    out += [word[:i] + "'" + word[i:] for i in range(1, n)]
     return out
 
 
@@ -81,18 +102,34 @@ def edits1_costs(typo: str, known) -> dict[str, float]:
     ``known`` is a set-like of words; one with a ``known_among`` method (``lexicon.WordTable``) is asked
     about all the strings at once. Every string one edit away is made in one go and the few that are
     words are found in C; only those few are then costed, edit by edit."""
-    strings = edits1(typo)
+    strings = edit_strings(typo)
     among = getattr(known, "known_among", None)
     hits = among(strings) if among is not None else {s for s in strings if s in known}
     out: dict[str, float] = {}
     for cand in hits:
-        cost = _one_edit_cost(typo, cand)
+        cost = one_edit_cost(typo, cand)
         if cost is not None:
             out[cand] = cost
     return out
 
 
-def _one_edit_cost(typo: str, cand: str) -> float | None:
+def one_edit_apart(typo: str, cand: str) -> bool:
+    """Whether ``cand`` may be one edit from ``typo``: False whenever ``one_edit_cost`` would return None
+    for a length or a letter count that cannot fit, which is most pairs, for a fraction of its cost (the
+    letters are compared in C: ``map(ne, ...)``)."""
+    n, m = len(typo), len(cand)
+    if n == m:
+        return 0 < sum(map(ne, typo, cand)) <= 2
+    longer, shorter = (typo, cand) if n > m else (cand, typo)
+    if len(longer) - len(shorter) != 1:
+        return False
+    # a letter dropped anywhere in a run of equal letters gives the same string as one dropped at the
+    # first place the two strings differ
+    i = next(compress(count(), map(ne, longer, shorter)), len(shorter))
+    return longer[i + 1 :] == shorter[i:]
+
+
+def one_edit_cost(typo: str, cand: str) -> float | None:
     """The cheapest single edit of ``edits1`` that turns ``cand`` into ``typo`` (None when there is none):
     one extra letter typed, two letters swapped, a wrong letter, or a letter or an apostrophe left out.
     An edit at the first letter costs FIRST_LETTER more (not a left-out apostrophe, which is never first)."""
@@ -161,39 +198,135 @@ def _sub_cost(intended: str, typed: str, long_word: bool) -> float:
 
 @lru_cache(maxsize=65536)
 def slip_cost(typo: str, word: str) -> float:
-    """Weighted OSA distance from the intended ``word`` to the ``typo`` (both lowercase)."""
+    """Weighted OSA distance from the intended ``word`` to the ``typo`` (both lowercase).
+
+    The first row and the first column of the table are the only cells that charge FIRST_LETTER; the
+    other cells are filled by a tighter loop (``_inner_row``), which adds the same costs in the same order
+    (leaving out only additions of 0.0), so the result is the same float."""
     n, m = len(word), len(typo)
     long_word = n >= LONG_WORD
+    doubled = _doubled(typo)
     # d[i][j]: cost of turning word[:i] into typo[:j]
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
-    inserts = _insert_costs(typo, word, 0)
+    inserts = _row_inserts(typo, doubled, word, 0)
     for j in range(1, m + 1):
         prev[j] = prev[j - 1] + inserts[j - 1] + (FIRST_LETTER if j == 1 else 0.0)
     for i in range(1, n + 1):
-        cur = [0.0] * (m + 1)
         wc = word[i - 1]
         delete = _delete_cost(word, i - 1)
-        inserts = _insert_costs(typo, word, i)
-        cur[0] = prev[0] + delete
-        for j in range(1, m + 1):
-            tc = typo[j - 1]
-            first = 0.0 if i > 1 and j > 1 else FIRST_LETTER
-            sub = 0.0 if wc == tc else _sub_cost(wc, tc, long_word) + first
-            best = prev[j - 1] + sub
-            dele = prev[j] + delete + (first if i == 1 else 0.0)
-            if dele < best:
-                best = dele
-            ins = cur[j - 1] + inserts[j - 1] + (first if j == 1 else 0.0)
-            if ins < best:
-                best = ins
-            if i > 1 and j > 1 and wc == typo[j - 2] and word[i - 2] == tc and wc != tc:
-                tr = prev2[j - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0.0)
-                if tr < best:
-                    best = tr
-            cur[j] = best
+        inserts = _row_inserts(typo, doubled, word, i)
+        subs = _sub_row(typo, wc, long_word)
+        if i == 1:
+            cur = _first_row(typo, delete, inserts, subs, prev)
+        else:
+            cur = _inner_row(typo, word, i, delete, inserts, subs, prev, prev2)
         prev2, prev = prev, cur
     return prev[m]
+
+
+def _first_row(typo: str, delete: float, inserts: list[float], subs: list[float], prev: list[float]):
+    """Row 1 of ``slip_cost``'s table: every cell touches the first letter."""
+    m = len(typo)
+    cur = [0.0] * (m + 1)
+    cur[0] = prev[0] + delete
+    for j in range(1, m + 1):
+        sub = subs[j - 1]
+        best = prev[j - 1] + (0.0 if sub == 0.0 else sub + FIRST_LETTER)
+        dele = prev[j] + delete + FIRST_LETTER
+        if dele < best:
+            best = dele
+        ins = cur[j - 1] + inserts[j - 1] + (FIRST_LETTER if j == 1 else 0.0)
+        if ins < best:
+            best = ins
+        cur[j] = best
+    return cur
+
+
+def _inner_row(typo, word, i, delete, inserts, subs, prev, prev2) -> list[float]:
+    """Row ``i`` > 1 of ``slip_cost``'s table. Cell 1 still charges FIRST_LETTER for a substitution or an
+    insertion; no other cell does, so the loop over the others adds no FIRST_LETTER terms, and the
+    substitution costs come from ``subs`` (made with one map() in C) instead of a call per cell."""
+    m = len(typo)
+    cur = [0.0] * (m + 1)
+    cur[0] = prev[0] + delete
+    if m == 0:
+        return cur
+    sub = subs[0]
+    best = prev[0] + (0.0 if sub == 0.0 else sub + FIRST_LETTER)
+    dele = prev[1] + delete
+    if dele < best:
+        best = dele
+    ins = cur[0] + inserts[0] + FIRST_LETTER
+    if ins < best:
+        best = ins
+    cur[1] = best
+    wc, pw = word[i - 1], word[i - 2]
+    # a swap of word[i-2:i] ends at cell j when typo[j-2:j] is those two letters the other way round
+    swaps = wc != pw and typo.find(wc + pw) >= 0
+    transpose_extra = FIRST_LETTER if i == 2 else 0.0
+    for j in range(2, m + 1):
+        best = prev[j - 1] + subs[j - 1]
+        dele = prev[j] + delete
+        if dele < best:
+            best = dele
+        ins = cur[j - 1] + inserts[j - 1]
+        if ins < best:
+            best = ins
+        if swaps and typo[j - 2] == wc and typo[j - 1] == pw:
+            tr = prev2[j - 2] + TRANSPOSE + transpose_extra
+            if tr < best:
+                best = tr
+        cur[j] = best
+    return cur
+
+
+# Substitution costs by intended letter, for short and long words: intended -> {typed: cost}, filled on
+# first use (a dict per letter, so that a row of the table is one map() in C).
+_SUB_ROWS: tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]] = ({}, {})
+_SUB_ROWS_MAX = 1000  # letters remembered at most (any character may come)
+
+
+class _SubCosts(dict):
+    """``_sub_cost(intended, typed, long_word)`` by typed letter, computed when first asked."""
+
+    __slots__ = ("intended", "long_word")
+
+    def __missing__(self, typed: str) -> float:
+        cost = self[typed] = _sub_cost(self.intended, typed, self.long_word)
+        return cost
+
+
+def _sub_row(typo: str, intended: str, long_word: bool) -> list[float]:
+    """The cost of typing each letter of ``typo`` for ``intended`` (0.0 where they are the same)."""
+    rows = _SUB_ROWS[long_word]
+    row = rows.get(intended)
+    if row is None:
+        if len(rows) >= _SUB_ROWS_MAX:
+            rows.clear()
+        row = rows[intended] = _SubCosts()
+        row.intended, row.long_word = intended, long_word
+    return list(map(row.__getitem__, typo))
+
+
+def _doubled(typo: str) -> list[bool]:
+    """For each letter of ``typo``, whether it doubles the letter before or after it."""
+    last = len(typo) - 1
+    return [(j > 0 and typo[j - 1] == ch) or (j < last and typo[j + 1] == ch) for j, ch in enumerate(typo)]
+
+
+def _row_inserts(typo: str, doubled: list[bool], word: str, i: int) -> list[float]:
+    """``_insert_costs(typo, word, i)``, with the doubled letters of ``typo`` worked out once."""
+    nxt = word[i] if i < len(word) else ""
+    prv = word[i - 1] if i > 0 else ""
+    extra = END_INSERT if not nxt else 0.0
+    near_keys = NEIGHBOURS.get(nxt, frozenset()) | NEIGHBOURS.get(prv, frozenset())
+    near_cost = INSERT_NEAR + extra
+    plain_cost = PLAIN + extra
+    return [
+        DOUBLED if double else near_cost if ch in near_keys else plain_cost
+        for double, ch in zip(doubled, typo, strict=True)
+    ]
 
 
 def _insert_costs(typo: str, word: str, i: int) -> list[float]:

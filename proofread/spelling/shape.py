@@ -539,13 +539,40 @@ def _learn_pieces(texts: set[str]) -> None:
     """Add ``texts`` (not in the tables yet) to the piece tables."""
     # Most are plain lowercase words (letters only, none of them a capital): each is its own only piece,
     # ((word,), ()). They are added all at once, in C: zip(words) makes the 1-tuples.
-    plain = list(filter(str.islower, filter(str.isalpha, texts)))
+    letters_only = list(filter(str.isalpha, texts))
+    plain = list(filter(str.islower, letters_only))
     if plain:
         _AS_ITSELF.update(plain)
         _PIECES.update(zip(plain, zip(zip(plain), repeat((), len(plain)), strict=True), strict=True))
-        texts = texts.difference(plain)
+    if len(plain) < len(letters_only):
+        _learn_cased(set(letters_only).difference(plain))
+    if len(letters_only) < len(texts):
+        for text in texts.difference(letters_only):
+            _pieces(text)
+
+
+def _learn_cased(texts: set[str]) -> None:
+    """``_pieces`` of words of letters only that are not all lowercase ("Moscow", "NATO", "iOS"), in one
+    loop instead of a call each: their one piece is the word lowercased, capitalised when the word's
+    first letter is a capital."""
+    by_piece = _BY_PIECE
     for text in texts:
-        _pieces(text)
+        low = text.lower()
+        if text[0].isupper():
+            _PIECES[text] = ((low,), ((low, False),))
+            entry = (text, 1, 1, False)
+        elif low == text:  # letters without case (no capital, yet not lowercase either)
+            _PIECES[text] = ((low,), ())
+            _AS_ITSELF.add(text)
+            continue
+        else:
+            _PIECES[text] = ((low,), ())
+            entry = (text, 1, 0, False)
+        held = by_piece.get(low)
+        if held is None:
+            by_piece[low] = [entry]
+        else:
+            held.append(entry)
 
 
 def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
