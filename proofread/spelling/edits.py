@@ -333,21 +333,7 @@ def _insert_costs(typo: str, word: str, i: int) -> list[float]:
     """The cost of each extra ``typo[j]`` typed where ``word[i:]`` was to come, for every ``j``: one row
     of the alignment. A letter doubling its neighbour costs DOUBLED; one on a key next to the word's
     letters before or after the place, INSERT_NEAR; any other, PLAIN (both END_INSERT more at the end)."""
-    nxt = word[i] if i < len(word) else ""
-    prv = word[i - 1] if i > 0 else ""
-    extra = END_INSERT if not nxt else 0.0
-    near_keys = NEIGHBOURS.get(nxt, frozenset()) | NEIGHBOURS.get(prv, frozenset())
-    near_cost = INSERT_NEAR + extra
-    plain_cost = PLAIN + extra
-    last = len(typo) - 1
-    return [
-        DOUBLED
-        if (j > 0 and typo[j - 1] == ch) or (j < last and typo[j + 1] == ch)
-        else near_cost
-        if ch in near_keys
-        else plain_cost
-        for j, ch in enumerate(typo)
-    ]
+    return _row_inserts(typo, _doubled(typo), word, i)
 
 
 def _delete_cost(word: str, i: int) -> float:
