@@ -624,9 +624,9 @@ class CasingEvidence:
 
     ``capital`` and ``lower`` map a word key to the indices (into ``doc.tokens``) of its mid-sentence
     capitalised and its lowercase occurrences; capitals in title-case blocks are left out, and ``capital``
-    has only the keys of the document's lowercase words (and those words), the only ones rules ask about. ``prev`` and
-    ``next`` give, for each token, the index of the word right beside it in the same phrase (only spaces
-    between them), or -1. Everything is worked out on first use.
+    has only the keys of the document's lowercase words (and those words), the only ones rules ask about.
+    ``prev`` and ``next`` give, for each token, the index of the word right beside it in the same phrase
+    (only spaces between them), or -1. Everything is worked out on first use.
 
     The document is held weakly and nothing here refers back to the evidence, so that once a document's
     check is over, its evidence and tokens are freed at once rather than left for the cycle collector to
