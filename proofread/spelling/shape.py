@@ -555,7 +555,6 @@ def _learn_cased(texts: set[str]) -> None:
     """``_pieces`` of words of letters only that are not all lowercase ("Moscow", "NATO", "iOS"), in one
     loop instead of a call each: their one piece is the word lowercased, capitalised when the word's
     first letter is a capital."""
-    by_piece = _BY_PIECE
     for text in texts:
         low = text.lower()
         if text[0].isupper():
@@ -568,11 +567,7 @@ def _learn_cased(texts: set[str]) -> None:
         else:
             _PIECES[text] = ((low,), ())
             entry = (text, 1, 0, False)
-        held = by_piece.get(low)
-        if held is None:
-            by_piece[low] = [entry]
-        else:
-            held.append(entry)
+        _BY_PIECE.setdefault(low, []).append(entry)
 
 
 def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
@@ -593,11 +588,7 @@ def _pieces(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
         for low in dict.fromkeys(lows):
             inner = [after_hyphen for piece, after_hyphen in capitals if piece == low]
             entry = (text, lows.count(low), len(inner), any(inner))
-            held = _BY_PIECE.get(low)
-            if held is None:
-                _BY_PIECE[low] = [entry]
-            else:
-                held.append(entry)
+            _BY_PIECE.setdefault(low, []).append(entry)
     _PIECES[text] = got
     return got
 
