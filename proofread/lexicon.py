@@ -37,7 +37,16 @@ from itertools import compress
 from pathlib import Path
 
 from proofread.spelling.bags import BagIndex, missing_limit
-from proofread.spelling.edits import CHEAPEST_EDIT, edits1_costs, one_edit_apart, one_edit_cost, osa_distance, slip_cost
+from proofread.spelling.edits import (
+    CHEAPEST_EDIT,
+    DEARER_SLIP,
+    cheap_edit_strings,
+    edits1_costs,
+    one_edit_apart,
+    one_edit_cost,
+    osa_distance,
+    slip_cost,
+)
 from proofread.spelling.morphology import derivation
 
 _FORMAT = 11  # bump when the cached layout changes
@@ -527,6 +536,7 @@ class Lexicon:
         self._raw_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._near_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._common_near_cache: dict[str, list[tuple[str, float, float]]] = {}
+        self._far_cache: dict[str, list[tuple[str, float, float]]] = {}
         self._common_cache: dict[int, tuple[list[int], int]] = {}
         self._reach_cache: dict[tuple[str, float, float, float], bool] = {}
         self._context_size: tuple[Mapping[str, int] | None, int] = (None, 0)
@@ -711,18 +721,37 @@ class Lexicon:
 
     def _near_enough(self, low: str, fw: float, cw: float, threshold: float) -> list[tuple[str, float, float]]:
         """Enough of ``_near(low)`` to tell whether one of its words scores ``fw * log-frequency - cw * slip
-        cost`` at least ``threshold`` (or more): all of it when it is known, else, when no word rarer than
+        cost`` at least ``threshold`` (or more): all of it when it is known; else, when no word rarer than
         ``D2_MIN_COUNT`` can score that much (a slip costs at least CHEAPEST_EDIT), only the common ones
-        (``_near_common``). The best score of the list may differ from ``_near``'s, but only below
-        ``threshold``: a test against it gets the same answer."""
+        (``_near_common``); else, when a rare word can only by one of the cheap slips (any other costs at
+        least DEARER_SLIP), the common ones and the rare ones found among ``cheap_edit_strings`` (about a
+        fifth of the strings ``_near`` looks up). The best score of the list may differ from ``_near``'s,
+        but only below ``threshold``: a test against it gets the same answer."""
         got = self._near_cache.get(low)
         if got is not None:
             return got
-        rare_best = fw * math.log(self.D2_MIN_COUNT) - cw * CHEAPEST_EDIT
-        # the margin keeps a rare word's score clear of the threshold whatever the rounding
-        if self._bags is None or "'" in low or rare_best > threshold - 1e-9:
+        if self._bags is None or "'" in low:
             return self._near(low)
-        return self._near_common(low)
+        rare_log = fw * math.log(self.D2_MIN_COUNT)
+        # the margin keeps a rare word's score clear of the threshold whatever the rounding
+        if rare_log - cw * CHEAPEST_EDIT <= threshold - 1e-9:
+            return self._near_common(low)
+        if rare_log - cw * DEARER_SLIP <= threshold - 1e-9:
+            return self._near_common(low) + self._near_rare_cheap(low)
+        return self._near(low)
+
+    def _near_rare_cheap(self, low: str) -> list[tuple[str, float, float]]:
+        """The entries of ``_near(low)`` for its words rarer than ``D2_MIN_COUNT`` that are one cheap slip
+        (``cheap_edit_strings``) from ``low``, and maybe a few dearer ones."""
+        table = self._counts
+        out = []
+        for cand in table.known_among(cheap_edit_strings(low)):
+            n = table[cand]
+            if n < self.D2_MIN_COUNT:
+                cost = one_edit_cost(low, cand)
+                if cost is not None:
+                    out.append((cand, math.log(n), cost))
+        return out
 
     def _near_common(self, low: str) -> list[tuple[str, float, float]]:
         """The entries of ``_near(low)`` for its words at least ``D2_MIN_COUNT`` common, ``low`` having no
@@ -777,20 +806,31 @@ class Lexicon:
         cached = self._raw_cache.get(low)
         if cached is not None:
             return cached
-        counts = self._counts
         out = list(self._near(low))
         if self._needs_far(low):
-            near = {c for c, _, _ in out}
-            rough = [
-                (self.FREQ_WEIGHT * math.log(counts[c]) - self.COST_WEIGHT * 0.7 * d, c)
-                for c, d in self._search2(low).items()
-                if c not in near and c != low
-            ]
-            rough.sort(reverse=True)
-            out.extend((c, math.log(counts[c]), slip_cost(low, c)) for _, c in rough[: self.D2_KEEP])
+            out.extend(self._far(low))
         out.extend(self._splits(low))
         self._raw_cache[low] = out
         return out
+
+    def _far(self, low: str) -> list[tuple[str, float, float]]:
+        """(candidate, log-frequency, slip cost) for the ``D2_KEEP`` likeliest common words two edits from
+        ``low`` (not one: those are ``_near``'s). Remembered for the run (bounded)."""
+        got = self._far_cache.get(low)
+        if got is None:
+            got = _remember(self._far_cache, low, self._find_far(low))
+        return got
+
+    def _find_far(self, low: str) -> list[tuple[str, float, float]]:
+        counts = self._counts
+        one_edit = self._one_edit_from(low)
+        rough = [
+            (self.FREQ_WEIGHT * math.log(counts[c]) - self.COST_WEIGHT * 0.7 * d, c)
+            for c, d in self._search2(low).items()
+            if c != low and not one_edit(c)
+        ]
+        rough.sort(reverse=True)
+        return [(c, math.log(counts[c]), slip_cost(low, c)) for _, c in rough[: self.D2_KEEP]]
 
     def _splits(self, low: str) -> list[tuple[str, float, float]]:
         """Run-together words: "alot" -> "a lot"."""
@@ -859,10 +899,6 @@ class Lexicon:
         near = self._one_edit_from(low)
         return any(not near(c) and c != low for c, _d in _within2(low, pool))
 
-    def _far_pending(self, low: str) -> bool:
-        """Whether the full candidates of ``low`` would need the (slow) distance-2 search, not done yet."""
-        return low not in self._raw_cache and self._needs_far(low)
-
     def best_slip_score_below(self, word: str, limit: float) -> bool:
         """``best_slip_score(word) < limit``, without the distance-2 search when it cannot matter.
         Remembered for the run, as ``is_attested`` is."""
@@ -874,12 +910,16 @@ class Lexicon:
 
     def _best_slip_score_below(self, word: str, limit: float) -> bool:
         low = normalize(word).lower()
-        if self._far_pending(low):
+        if low not in self._raw_cache:  # decided from the words one edit away when they settle it
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
             near = self._near_enough(low, fw, cw, limit)
             best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
-            if best < limit and not self._far_may_reach(low, fw, cw, limit):
+            if best >= limit:
+                return False
+            if not self._needs_far(low) or not self._far_may_reach(low, fw, cw, limit):
                 return True
+            far = self._far(low)
+            return max((fw * lf - cw * cost for c, lf, cost in far if " " not in c), default=float("-inf")) < limit
         return self.best_slip_score(word) < limit
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
@@ -928,14 +968,17 @@ class Lexicon:
         if not n:
             return False
         low = normalize(word).lower()
-        if self._far_pending(low):
-            # decided without the distance-2 search when it cannot change the answer
+        if low not in self._raw_cache:
+            # decided from the likeliest slips one edit away (and whether a word two edits away may be
+            # likelier) when they settle it: the full candidates are made only when they do not
             cw = self.USAGE_COST_WEIGHT
             partial = [*self._near_enough(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN), *self._splits(low)]
             if partial and math.log(n) < max(lf - cw * cost for _, lf, cost in partial) - self.USAGE_MARGIN:
                 return False
-            if not self._far_may_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):
+            if not self._needs_far(low) or not self._far_may_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):
                 return True
+            far = self._far(low)
+            return not far or math.log(n) >= max(lf - cw * cost for _, lf, cost in far) - self.USAGE_MARGIN
         raw = self._raw_candidates(low)
         if not raw:
             return True
@@ -964,15 +1007,19 @@ class Lexicon:
         if how.endswith("(GB)"):
             return how  # a spelling, not a slip
         parts = set(how.split("+"))
-        if self._far_pending(low):
+        if low not in self._raw_cache:  # decided from the words one edit away when they settle it
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-            near_best = max(
-                (fw * lf - cw * cost for c, lf, cost in self._near(low) if c not in parts), default=float("-inf")
-            )
+            near = self._near_enough(low, fw, cw, self.DERIVED_MAX_SLIP)
+            near_best = max((fw * lf - cw * cost for c, lf, cost in near if c not in parts), default=float("-inf"))
             if near_best >= self.DERIVED_MAX_SLIP:
                 return None
-            if not self._far_may_reach(low, fw, cw, self.DERIVED_MAX_SLIP):
+            if not self._needs_far(low) or not self._far_may_reach(low, fw, cw, self.DERIVED_MAX_SLIP):
                 return how
+            far = self._far(low)
+            far_best = max(
+                (fw * lf - cw * cost for c, lf, cost in far if " " not in c and c not in parts), default=float("-inf")
+            )
+            return how if far_best < self.DERIVED_MAX_SLIP else None
         best = max(
             (sc for c, sc in self.candidates(low) if " " not in c and c not in parts),
             default=float("-inf"),

@@ -136,6 +136,24 @@ def test_edit_costs_are_found_for_every_word_one_edit_away():
     assert edits1_costs("its", table)["it's"] == pytest.approx(DOUBLED)
 
 
+def test_cheap_edit_strings_hold_every_cheap_slip():
+    """Every word one edit from a typo that costs less than DEARER_SLIP is one of cheap_edit_strings,
+    whatever the letters: doubled, swapped, near keys, apostrophes."""
+    import random
+
+    from proofread.spelling.edits import CHEAP_SLIP, DEARER_SLIP, cheap_edit_strings, edit_strings, edits1_costs
+
+    assert CHEAP_SLIP < DEARER_SLIP
+    rng = random.Random(3)
+    typos = ["teh", "lettter", "leter", "bokk", "its", "a", "", "aab", "naïve"]
+    typos += ["".join(rng.choice("abcdeilmnorst'") for _ in range(rng.randrange(1, 9))) for _ in range(300)]
+    for typo in typos:
+        cheap = set(cheap_edit_strings(typo))
+        every = edits1_costs(typo, set(edit_strings(typo)))
+        assert {w for w, cost in every.items() if cost < DEARER_SLIP} <= cheap, typo
+        assert all(cost >= DEARER_SLIP for w, cost in every.items() if w not in cheap), typo
+
+
 def test_edit_strings_are_those_of_edits1():
     from proofread.spelling.edits import edit_strings, edits1
 
@@ -239,7 +257,7 @@ _SHORTCUT_WORDS = (
     "thes onyl othre teh wil tha governmnet accesibility informaton adminstration bazoum goita kubectl "
     "lifecycle repo toml libc webpack dockerfile frontend unmute reengineering webform growable lockfiles "
     "findability sunsetting geekish initialise colour centre travelled noncolonial workstream uptime "
-    "alot definately recieve xyzzy qwertyuiop abcde zzz aaa"
+    "alot definately recieve xyzzy qwertyuiop abcde zzz aaa metaless buttercusp"
 ).split()
 
 

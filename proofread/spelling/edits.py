@@ -39,6 +39,8 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 
 NEIGHBOURS = _neighbours()
+# typed letter -> the letters meant when it is a neighbouring key (``near(meant, typed)``)
+_KEYS_NEAR = {typed: "".join(sorted(k for k, near in NEIGHBOURS.items() if typed in near)) for typed in LETTERS}
 
 # Letters that stand for the same sound often enough to be confused when spelling by ear.
 _SOUND_ALIKE = {
@@ -60,6 +62,9 @@ END_INSERT = 0.6  # extra charge for a letter typed after the end of the word
 LONG_WORD = 5  # words this long or longer may be misspelt by ear (vowels, sound-alike letters)
 # The least that one edit of ``one_edit_cost`` costs (FIRST_LETTER and END_INSERT only add to a cost).
 CHEAPEST_EDIT = min(TRANSPOSE, NEAR_KEY, SOUND_ALIKE, VOWEL_SWAP, DOUBLED, INSERT_NEAR, DELETE, PLAIN)
+# The cheap slips (``cheap_edit_strings``) cost at most CHEAP_SLIP; any other edit costs at least DEARER_SLIP.
+CHEAP_SLIP = max(DOUBLED, TRANSPOSE, NEAR_KEY)
+DEARER_SLIP = min(SOUND_ALIKE, VOWEL_SWAP, INSERT_NEAR, DELETE, PLAIN, CHEAPEST_EDIT + FIRST_LETTER)
 
 
 def near(a: str, b: str) -> bool:
@@ -92,6 +97,21 @@ def edit_strings(word: str) -> list[str]:
         else:
             out += map(add, head, repeat(""))  # insert at the end
     out += [word[:i] + "'" + word[i:] for i in range(1, n)]
+    return out
+
+
+def cheap_edit_strings(typo: str) -> list[str]:
+    """Strings one edit from ``typo``, among them every word that ``one_edit_cost`` charges at most
+    CHEAP_SLIP: a letter typed twice or a doubled one typed once, two letters swapped, a neighbouring key,
+    a left-out apostrophe, none at the first letter but for doubling it (every other edit costs
+    DEARER_SLIP or more). About a fifth as many as ``edit_strings``: enough to find the rare words that
+    can still make a likely slip."""
+    n = len(typo)
+    out = [typo[:i] + typo[i + 1 :] for i in range(n)]  # an extra letter (cheap when it doubles one)
+    out += [typo[:i] + typo[i + 1] + typo[i] + typo[i + 2 :] for i in range(1, n - 1)]
+    out += [typo[: i + 1] + typo[i:] for i in range(n)]  # a doubled letter typed once
+    out += [typo[:i] + c + typo[i + 1 :] for i in range(1, n) for c in _KEYS_NEAR.get(typo[i], ())]
+    out += [typo[:i] + "'" + typo[i:] for i in range(1, n)]
     return out
 
 
