@@ -699,14 +699,24 @@ class Lexicon:
     def _search2(self, low: str) -> dict[str, int]:
         """The common words of length ``len(low) - 2`` to ``len(low) + 2`` within two edits of ``low``:
         the letter-bag filter picks the few that may be, and those are measured."""
+        return {c: d for c, d, _i in _within2(low, self._bag_pool(low, 2)[0])}
+
+    def _bag_pool(self, low: str, distance: int) -> tuple[list[str], list[int]]:
+        """The common words of the lengths within ``distance`` of ``len(low)`` that lack at most as many
+        of its letters as ``distance`` edits allow (by length), and their negated counts (read from the
+        index: no look-up in the word table)."""
         pool: list[str] = []
+        negated: list[int] = []
         letters = Counter(low)
         n = len(low)
-        for k in range(max(1, n - 2), n + 3):
-            bag = self._bag(k)
-            if bag is not None:
-                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k))))
-        return dict(_within2(low, pool))
+        for k in range(max(1, n - distance), n + distance + 1):
+            index = self._near_index(k)
+            if index is not None:
+                bag, keys = index
+                at = bag.indices(bag.missing_at_most(letters, missing_limit(n, k, distance)))
+                pool += map(bag.words.__getitem__, at)
+                negated += map(keys.__getitem__, at)
+        return pool, negated
 
     def _near(self, low: str) -> list[tuple[str, float, float]]:
         """(candidate, log-frequency, slip cost) for the words one edit from ``low``; cached."""
@@ -768,20 +778,20 @@ class Lexicon:
         return got
 
     def _find_near_common(self, low: str) -> list[tuple[str, float, float]]:
-        n = len(low)
-        letters = Counter(low)
-        pool: list[str] = []
-        for k in (n - 1, n, n + 1):
-            bag = self._bag(k)
-            if bag is not None:
-                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k, 1))))
-        table = self._counts
-        pool.extend(c for c in (low[:i] + "'" + low[i:] for i in range(1, n)) if table.get(c) >= self.D2_MIN_COUNT)
+        pool, negated = self._bag_pool(low, 1)
         out = []
-        for cand in pool:
+        for cand, key in zip(pool, negated, strict=True):
             cost = one_edit_cost(low, cand) if one_edit_apart(low, cand) else None
             if cost is not None:
-                out.append((cand, math.log(table[cand]), cost))
+                out.append((cand, math.log(-key), cost))
+        table = self._counts
+        apostrophes = [low[:i] + "'" + low[i:] for i in range(1, len(low))]
+        listed = table.known_among(apostrophes)  # one search per group of the table, not per string
+        for cand in apostrophes:
+            if cand in listed and table[cand] >= self.D2_MIN_COUNT:
+                cost = one_edit_cost(low, cand) if one_edit_apart(low, cand) else None
+                if cost is not None:
+                    out.append((cand, math.log(table[cand]), cost))
         return out
 
     def _one_edit_from(self, low: str):
@@ -822,15 +832,16 @@ class Lexicon:
         return got
 
     def _find_far(self, low: str) -> list[tuple[str, float, float]]:
-        counts = self._counts
+        pool, negated = self._bag_pool(low, 2)
         one_edit = self._one_edit_from(low)
+        # (rough score, word, index): the words differ, so the index never decides the order
         rough = [
-            (self.FREQ_WEIGHT * math.log(counts[c]) - self.COST_WEIGHT * 0.7 * d, c)
-            for c, d in self._search2(low).items()
+            (self.FREQ_WEIGHT * math.log(-negated[i]) - self.COST_WEIGHT * 0.7 * d, c, i)
+            for c, d, i in _within2(low, pool)
             if c != low and not one_edit(c)
         ]
         rough.sort(reverse=True)
-        return [(c, math.log(counts[c]), slip_cost(low, c)) for _, c in rough[: self.D2_KEEP]]
+        return [(c, math.log(-negated[i]), slip_cost(low, c)) for _, c, i in rough[: self.D2_KEEP]]
 
     def _splits(self, low: str) -> list[tuple[str, float, float]]:
         """Run-together words: "alot" -> "a lot"."""
@@ -893,11 +904,11 @@ class Lexicon:
             j = _reaching(keys, need_other)
             allowed = ((1 << i) - 1) | (other & ((1 << j) - 1))
             if allowed:
-                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k)) & allowed))
+                pool.extend(bag.select(bag.missing_at_most(letters, missing_limit(n, k), allowed)))
         if not pool:
             return False
         near = self._one_edit_from(low)
-        return any(not near(c) and c != low for c, _d in _within2(low, pool))
+        return any(not near(c) and c != low for c, _d, _i in _within2(low, pool))
 
     def best_slip_score_below(self, word: str, limit: float) -> bool:
         """``best_slip_score(word) < limit``, without the distance-2 search when it cannot matter.
@@ -1119,12 +1130,13 @@ _LOWERCASE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _within2(low: str, pool: list[str]):
-    """(word, OSA distance) for the words of ``pool`` within two edits of ``low``, in pool order."""
+    """(word, OSA distance, index in ``pool``) for the words of ``pool`` within two edits of ``low``, in
+    pool order."""
     if len(pool) <= _SMALL_POOL and not _RAPIDFUZZ:
-        for cand in pool:
+        for i, cand in enumerate(pool):
             dist = osa_distance(low, cand)
             if dist <= 2:
-                yield cand, dist
+                yield cand, dist, i
         return
     if not _RAPIDFUZZ:
         from rapidfuzz import process
@@ -1132,8 +1144,8 @@ def _within2(low: str, pool: list[str]):
 
         _RAPIDFUZZ[:] = [process, OSA]
     process, OSA = _RAPIDFUZZ
-    for cand, dist, _i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2):
-        yield cand, int(dist)
+    for cand, dist, i in process.extract_iter(low, pool, scorer=OSA.distance, score_cutoff=2):
+        yield cand, int(dist), i
 
 
 def _reaching(keys: list[int], need: float) -> int:

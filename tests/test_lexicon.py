@@ -333,6 +333,11 @@ def test_bag_index_counts_missing_letters():
     assert bag.select(bag.missing_at_most(Counter("aab"), 1)) == ["abc", "abd", "aab", "cba"]
     assert bag.select(bag.missing_at_most(Counter("abc"), 2)) == ["abc", "abd", "aab", "cba"]
     assert BagIndex.from_data(bag.to_data()).select(bag.full) == bag.words
+    for letters in (Counter("abc"), Counter("aab"), Counter("xyzq")):
+        for limit in (0, 1, 2):
+            for among in (0, 1, 0b10110, bag.full):
+                assert bag.missing_at_most(letters, limit, among) == bag.missing_at_most(letters, limit) & among
+    assert bag.indices(0b10110) == [1, 2, 4] and bag.indices(0) == []
     assert missing_limit(5, 7) == 0 and missing_limit(5, 6) == 1 and missing_limit(5, 3) == 2
     odd = BagIndex.build(["abc", "café", "co-op", "xyz"])
     assert odd.select(odd.holding_any_but(frozenset("abcdefghijklmnopqrstuvwxyz"))) == ["café", "co-op"]

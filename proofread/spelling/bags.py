@@ -52,18 +52,24 @@ class BagIndex:
         words, has = data
         return cls(list(words), dict(has))
 
-    def missing_at_most(self, letters: Counter[str], limit: int) -> int:
+    def missing_at_most(self, letters: Counter[str], limit: int, among: int | None = None) -> int:
         """The bitset of the words that lack at most ``limit`` (0 to 2) of ``letters`` (a word's letters
-        with their counts), counted with repeats."""
-        full = self.full
+        with their counts), counted with repeats; only of the words of the bitset ``among`` if given
+        (the operations then work on ints no longer than ``among``: quicker when it holds a few of the
+        first words only)."""
         has = self.has
-        # bits set where at least one, two, three letters are missing (counts saturate at three)
+        full = self.full if among is None else among
+        # bits set where at least one, two, three letters are missing (counts saturate at three); a
+        # level above ``limit + 1`` is not needed, so it is not worked out
         one = two = three = 0
         for ch, n in letters.items():
             for k in range(1, n + 1):
-                lack = full ^ has.get((ch, k), 0)  # words with fewer than k of ch
-                three |= two & lack
-                two |= one & lack
+                held = has.get((ch, k), 0)
+                lack = full ^ (held if among is None else held & among)  # words with fewer than k of ch
+                if limit > 1:
+                    three |= two & lack
+                if limit > 0:
+                    two |= one & lack
                 one |= lack
         return full & ~(one, two, three)[limit]
 
@@ -77,12 +83,15 @@ class BagIndex:
 
     def select(self, bits: int) -> list[str]:
         """The words whose bits are set in ``bits``, in index order."""
-        words = self.words
+        return list(map(self.words.__getitem__, self.indices(bits)))
+
+    def indices(self, bits: int) -> list[int]:
+        """The indices of the bits set in ``bits``, rising."""
         digits = format(bits, "b")[::-1]  # bit i is character i
         out = []
         i = digits.find("1")
         while i >= 0:
-            out.append(words[i])
+            out.append(i)
             i = digits.find("1", i + 1)
         return out
 
