@@ -49,7 +49,7 @@ from proofread.spelling.edits import (
 )
 from proofread.spelling.morphology import derivation
 
-_FORMAT = 11  # bump when the cached layout changes
+_FORMAT = 12  # bump when the cached layout changes
 
 # Frequencies are occurrences per billion words. A dictionary word wordfreq has not seen counts as _UNSEEN;
 # Strings no dictionary lists are kept as evidence of use from _USAGE_MIN.
@@ -212,30 +212,34 @@ class WordTable:
     may spend on the whole lexicon. So the words are kept as one string per prefix (see ``_chunks``): a
     look-up is a dict hit, a substring search in C and a count of line breaks for the word's index into
     the array of counts. A run that asks many questions (a large input, or a typo's candidates) builds
-    the dict once and uses it from then on (``materialize``)."""
+    the dict once and uses it from then on (``materialize``).
 
-    __slots__ = ("_chunks", "_counts", "_map", "_budget", "_found")
+    The table may also hold a byte per word telling whether the lexicon lists capitalisations of it
+    (``form_flag``): most words have none, and the flag, read at the word's index, saves a search of the
+    form table for each of them."""
+
+    __slots__ = ("_chunks", "_counts", "_flags", "_map", "_budget", "_found")
 
     # look-ups answered from the strings before the dict is built: together they cost about as much
     MATERIALIZE_AFTER = 20_000
     # known_among splits a group into its words when asked about this many of them (else searches it)
     _SPLIT_FROM = 8
 
-    def __init__(self, chunks: Chunks, counts: Sequence[int]):
+    def __init__(self, chunks: Chunks, counts: Sequence[int], flags: bytes | None = None):
         self._chunks = chunks
         self._counts = counts
-        self._map: dict[str, int] | None = None
+        self._flags = flags
+        self._map: dict[str, int] | None = None  # word -> index, once built
         self._budget = self.MATERIALIZE_AFTER
         # the answers of the searches, until the dict is built: the rules ask about the same word in
         # several ways ("The" and "the", is_known and cased_forms), each a search of a string
         self._found: dict[str, int] = {}
 
-    def materialize(self) -> dict[str, int]:
-        """A hash map for fast lookups, built once many are coming (candidate generation)."""
+    def materialize(self) -> None:
+        """Build a hash map of the words to their indices for fast lookups, once many are coming."""
         if self._map is None:
-            self._map = dict(zip(self.words(), self._counts, strict=True))
+            self._map = dict(zip(self.words(), range(len(self._counts)), strict=True))
             self._found = {}
-        return self._map
 
     def words(self) -> list[str]:
         """Every word, in sorted order."""
@@ -245,17 +249,35 @@ class WordTable:
         return out
 
     @classmethod
-    def from_dict(cls, table: dict[str, int]) -> WordTable:
+    def from_dict(cls, table: dict[str, int], flagged: Collection[str] | None = None) -> WordTable:
+        """The table of ``table``'s words and counts; with ``flagged``, its words are those flagged."""
         words = sorted(table)
-        return cls(_chunks(words, words), array.array("q", (table[w] for w in words)))
+        flags = None if flagged is None else bytes(w in flagged for w in words)
+        return cls(_chunks(words, words), array.array("q", (table[w] for w in words)), flags)
 
-    def to_data(self) -> tuple[Chunks, bytes]:
+    def to_data(self) -> tuple[Chunks, bytes, bytes | None]:
         """What the cache stores (``marshal`` reads it back without building anything)."""
-        return self._chunks, self._counts.tobytes()
+        return self._chunks, self._counts.tobytes(), self._flags
 
     @classmethod
-    def from_data(cls, chunks: Chunks, counts: bytes) -> WordTable:
-        return cls(chunks, memoryview(counts).cast("q"))  # read in place, not copied
+    def from_data(cls, chunks: Chunks, counts: bytes, flags: bytes | None = None) -> WordTable:
+        return cls(chunks, memoryview(counts).cast("q"), flags)  # read in place, not copied
+
+    def index(self, word: str) -> int:
+        """The index of ``word`` among the table's words, -1 when it is not one."""
+        if self._map is not None:
+            return self._map.get(word, -1)
+        got = self._found.get(word)
+        return got if got is not None else self._index(word)
+
+    def form_flag(self, word: str) -> int:
+        """-1 when ``word`` is not in the table; else 0 when it is flagged as having no capitalisations
+        listed, 1 when it has some (or the table has no flags)."""
+        i = self.index(word)
+        if i < 0:
+            return -1
+        flags = self._flags
+        return 1 if flags is None else flags[i]
 
     def _index(self, word: str) -> int:
         got = self._found.get(word)
@@ -318,7 +340,7 @@ class WordTable:
 
     def __getitem__(self, word: str) -> int:
         if self._map is not None:
-            return self._map[word]
+            return self._counts[self._map[word]]
         i = self._index(word)
         if i < 0:
             raise KeyError(word)
@@ -326,16 +348,15 @@ class WordTable:
 
     def get(self, word: str, default: int = 0) -> int:
         if self._map is not None:
-            return self._map.get(word, default)
-        i = self._index(word)
+            i = self._map.get(word, -1)
+        else:
+            i = self._index(word)
         return self._counts[i] if i >= 0 else default
 
     def __len__(self) -> int:
         return len(self._counts)
 
     def items(self):
-        if self._map is not None:
-            return self._map.items()
         return zip(self.words(), self._counts, strict=True)
 
 
@@ -424,15 +445,15 @@ def _load_tables():
     main, extra, _near = _cache_paths()
     try:
         # marshal.load on a file reads object by object: reading the bytes first is several times faster
-        fmt, chunks, values, forms, misspellings, terms = marshal.loads(main.read_bytes())
+        fmt, chunks, values, flags, forms, misspellings, terms = marshal.loads(main.read_bytes())
         if fmt != _FORMAT:
             raise ValueError(fmt)
-        table = WordTable.from_data(chunks, values)
+        table = WordTable.from_data(chunks, values, flags)
         return table, FormTable(forms), misspellings, lambda: _read_usage(extra), frozenset(terms)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     counts, forms, usage, misspellings, terms = _build_tables()
-    table = WordTable.from_dict(counts)
+    table = WordTable.from_dict(counts, flagged=forms)
     form_table = FormTable.from_dict(forms)
     try:
         main.parent.mkdir(parents=True, exist_ok=True)
@@ -476,10 +497,10 @@ def _read_usage(path: Path) -> WordTable | dict[str, int]:
     """The usage table from ``path``, rebuilt if unreadable. It is stored like the main word table, so a
     run that asks about a few unlisted words reads it in place instead of building a dict of 87,000."""
     try:
-        fmt, chunks, values = marshal.loads(path.read_bytes())
+        fmt, chunks, values, flags = marshal.loads(path.read_bytes())
         if fmt != _FORMAT:
             raise ValueError(fmt)
-        return WordTable.from_data(chunks, values)
+        return WordTable.from_data(chunks, values, flags)
     except (OSError, EOFError, ValueError, TypeError):
         return _build_tables()[2]
 
@@ -636,9 +657,10 @@ class Lexicon:
         """The spellings of ``word`` the lexicon knows, ignoring case: "niger" -> ("Niger",),
         "may" -> ("may", "May"); the lowercase form comes first when there is one. () for unknown words."""
         low = normalize(word).lower()
-        if low not in self._counts:
+        flag = self._counts.form_flag(low)  # the form table is searched only for a word with forms
+        if flag < 0:
             return ()
-        return self._forms.get(low, (low,))
+        return (low,) if flag == 0 else self._forms.get(low, (low,))
 
     def count(self, word: str) -> int:
         return self._counts.get(normalize(word).lower(), 0)
@@ -673,8 +695,8 @@ class Lexicon:
         for w, n in counts.items():
             if n >= self.D2_MIN_COUNT and "'" not in w:
                 buckets.setdefault(len(w), []).append(w)
-        table = counts.materialize()
-        return {k: sorted(words, key=table.__getitem__, reverse=True) for k, words in buckets.items()}
+        counts.materialize()
+        return {k: sorted(words, key=counts.__getitem__, reverse=True) for k, words in buckets.items()}
 
     def prepare_for_many(self) -> None:
         """Build now what a run over many documents builds anyway: the word table's hash map, the usage
@@ -1163,7 +1185,8 @@ def _reaching(keys: list[int], need: float) -> int:
 def _build_bags(lexicon: Lexicon) -> dict[int, tuple[BagIndex, list[int]]]:
     """The distance-2 index of ``lexicon``: by length, its near words by their letters, and their negated
     counts (half a second to build: it is cached with the lexicon, see ``_load_bags``)."""
-    counts = lexicon._counts.materialize()
+    counts = lexicon._counts
+    counts.materialize()
     return {k: (BagIndex.build(words), [-counts[w] for w in words]) for k, words in lexicon.near_words().items()}
 
 

@@ -351,7 +351,7 @@ def test_word_and_form_tables_answer_like_dicts():
     counts = {"a": 1, "ab": 2, "abc": 3, "abcd": 4, "abd": 5, "café": 6, "co-op": 7, "o'clock": 8, "zzz": 9}
     forms = {"abc": ("ABC",), "café": ("café", "Café"), "zzz": ("Zzz",)}
     queries = [*counts, "", "b", "abcde", "ab\nabc", "caf", "cafés", "Abc", "zz", "zzzz"]
-    table = WordTable.from_data(*WordTable.from_dict(counts).to_data())
+    table = WordTable.from_data(*WordTable.from_dict(counts, flagged=forms).to_data())
     form_table = FormTable(FormTable.from_dict(forms).to_data())
     for materialized in (False, True):
         if materialized:
@@ -360,6 +360,7 @@ def test_word_and_form_tables_answer_like_dicts():
         for word in queries:
             assert (word in table) == (word in counts), word
             assert table.get(word, -1) == counts.get(word, -1), word
+            assert table.form_flag(word) == (-1 if word not in counts else int(word in forms)), word
         assert table.known_among(set(queries)) == set(queries) & set(counts)
     for word in queries:
         assert form_table.get(word) == forms.get(word), word
