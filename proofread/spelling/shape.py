@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, filterfalse, repeat
+from itertools import compress, repeat
 from operator import itemgetter
 
 from proofread.model import Document, Token, TokenKind
@@ -238,9 +238,8 @@ class SpellingScan:
             return got[1]
         verdicts = _Verdicts.of(lexicon)
         words = self._word_set()
-        # filterfalse calls the set's __contains__ from C: cheaper than copying the words into a set and
-        # taking the difference
-        fresh = set(filterfalse(verdicts.judged.__contains__, words))
+        # a set difference in C, looping over the document's words (the smaller set), not the run's
+        fresh = words - verdicts.judged
         if fresh and len(_PIECES) + len(fresh) > _PIECES_MAX:
             _forget_pieces()
             verdicts = _Verdicts.of(lexicon)
