@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import product
 
 from proofread.casing import (
     FUNCTION_WORDS,
@@ -270,9 +271,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     fits = known_name_fits(ev, lower, lexicon)
     todo: set[int] = set()
     if weak:
-        after = weak & words.after_name
-        todo.update(ev.beside_capital(after, after, weak))
-        todo.update(_after_name_heads(ev, weak))
+        todo.update(_near_capitals(ev, weak, weak & words.after_name))
         for i in ev.title_indices:  # "Dr. hasan": the title check
             if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
                 todo.add(i + 1)
@@ -285,7 +284,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (form, True, "the document writes this name capitalised")
     for i in _months_before_dates(ev, lower):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
-    for i in _given_names_before_surnames(ev, lower, lexicon):
+    for i in _given_names_before_surnames(ev, lower & words.given_names, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
@@ -637,18 +636,44 @@ _BEFORE_NAMES = frozenset(
 )
 
 
-def _after_name_heads(ev, words) -> set[int]:
-    """The places of ``words`` where ``_after_name_head`` may hold: a capitalised word three or four
-    words before, and one right after or after a joining word ("Department of veterans Affairs",
-    "Office of the chief Financial Officer", "Center of excellence for Collaborative Innovation")."""
+_CONNECTORS = frozenset(("of", "for", "and", "&"))
+# The joining words in any case ("of", "Of", "OF" ...), for a set test on the text instead of lowering it
+# (no other letter lowers to one of theirs)
+_CONNECTOR_FORMS = frozenset(
+    "".join(letters) for word in _CONNECTORS for letters in product(*({ch, ch.upper()} for ch in word))
+)
+
+
+def _near_capitals(ev, weak, after) -> set[int]:
+    """The places of words of ``weak`` (lowercase words without other evidence) beside capitalised words
+    where ``_judge`` may find a name:
+
+    - right before a capitalised word in the same phrase, when the word is one of ``after`` (institutions
+      and unknown words), or a capitalised word or a capitalised initialism stands one or two words before
+      it ("General services Administration");
+    - right after a capitalised word in the same phrase, a word of ``after`` ("Clemson university");
+    - where ``_after_name_head`` may hold: a capitalised word three or four words before, and one right
+      after or after a joining word ("Department of veterans Affairs", "Office of the chief Financial
+      Officer", "Center of excellence for Collaborative Innovation").
+
+    The capitalised words' neighbours are sorted by their texts in C (``beside_capitalised``): only those
+    that are words of ``weak`` or joining words are looked at one by one."""
     texts = ev.texts
     capitalised = ev.capitalised_indices
+    near = capitalised | ev.initialism_indices
     found = set()
-    for c in capitalised:
-        for i in (c - 1, c - 2):
-            if i > 1 and texts[i] in words and (i == c - 1 or texts[c - 1].lower() in _CONNECTORS):
-                if i - 2 in capitalised or i - 3 in capitalised:
-                    found.add(i)
+    for i in ev.beside_capitalised(-1, weak):
+        if (texts[i] in after or i - 1 in near or i - 2 in near) and ev.linked(i + 1):
+            found.add(i)
+        elif i > 1 and (i - 2 in capitalised or i - 3 in capitalised):
+            found.add(i)
+    for i in ev.beside_capitalised(+1, after):
+        if ev.linked(i):
+            found.add(i)
+    for j in ev.beside_capitalised(-1, _CONNECTOR_FORMS):  # "excellence for Collaborative"
+        i = j - 1
+        if i > 1 and texts[i] in weak and (i - 2 in capitalised or i - 3 in capitalised):
+            found.add(i)
     return found
 
 
@@ -748,6 +773,9 @@ class _WordTable:
         self.after_name: set[str] = set()
         # hyphenated words whose lowercase first part is a name, before a capitalised part: their fix
         self.hyphenated_names: dict[str, str] = {}  # "asia-Pacific" -> "Asia-Pacific"
+        # words that may be first names written lowercase: common first names and ``_may_be_given_name``
+        # ("tom", "victor"); only these need looking at before a capitalised word (most words never are)
+        self.given_names: set[str] = set()
 
     @classmethod
     def of(cls, lexicon, casings) -> _WordTable:
@@ -794,6 +822,7 @@ class _WordTable:
         self.key.update(zip(words, words, strict=True))
         ignored = {word for word in words if len(word) < 2 or self._ignores(word)}
         self.ignored |= ignored
+        self.given_names |= given_names().intersection(words)
         cased_forms = self.lexicon.cased_forms
         for word in words - ignored:
             forms = cased_forms(word)
@@ -804,6 +833,8 @@ class _WordTable:
                     self._learn_name(word, proper_form(self.lexicon, word))
                 if capitalise(word) in _INSTITUTIONS:
                     self.after_name.add(word)
+                if any(f[:1].isupper() for f in forms) and _may_be_given_name(word, self.lexicon):
+                    self.given_names.add(word)
 
     def _learn_word(self, word: str) -> None:
         """Take in ``word``, a lowercase word."""
@@ -813,6 +844,8 @@ class _WordTable:
         if self._ignores(key) or len(word) < 2:
             self.ignored.add(word)
             return
+        if word in given_names() or _may_be_given_name(word, self.lexicon):
+            self.given_names.add(word)
         lexicon = self.lexicon
         name = proper_form(lexicon, word) if len(word) > 2 else None
         if name is None and "-" in word:
@@ -885,7 +918,6 @@ def _names(ev, j, side, lexicon) -> bool:
     return not cache[word]
 
 
-_CONNECTORS = frozenset(("of", "for", "and", "&"))
 # Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
 _VERY_COMMON = 300_000
 # How many times a document must write a word capitalised on its own for each lowercase occurrence before
