@@ -276,13 +276,20 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
             if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
                 todo.add(i + 1)
         todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
+    key = words.key
+    listed = lower & known_names().places.keys()  # "turkey": both a place and a word
+    months, titles = _MONTHS.intersection(lower), _FORMAL_TITLES.intersection(lower)
+    # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
+    # (those that the places settled below are looked for among too)
+    looked_at = named | capped | fits.keys() | listed | months | titles | (lower & _settling_words())
+    places = ev.lower.prepare({key[w] for w in looked_at} | {key[texts[i]] for i in todo})
     # places settled by a title, a first name, a known name or a list of places: (fix, safe, reason)
     settled = ev.memo["settled"] = {}
-    for i in _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon):
+    for i in _lowercase_titles(ev) | _titles_before_names(ev, _places_of(titles, places), lexicon):
         settled[i] = (capitalise(texts[i]), True, "a title before a name")
     for i, form in _lowercase_particles(ev).items():
         settled[i] = (form, True, "the document writes this name capitalised")
-    for i in _months_before_dates(ev, lower):
+    for i in _months_before_dates(ev, _places_of(months, places)):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
     for i in _given_names_before_surnames(ev, lower & words.given_names, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
@@ -296,10 +303,6 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled.setdefault(i, ("Act", False, "the last word of the name of a law"))
     for i, brand in _lowercase_brands(ev, lower, words.key).items():
         settled.setdefault(i, (brand, False, "a brand name that is seldom a word"))
-    key = words.key
-    # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
-    listed = lower & known_names().places.keys()  # "turkey": both a place and a word
-    places = ev.lower.prepare({key[w] for w in named | capped | fits.keys() | listed} | {key[texts[i]] for i in todo})
     for i, (form, name) in known_name_places(ev, fits, places).items():
         settled[i] = (copy_case(form, texts[i]), True, f"a word of the name “{name}”")
     if listed - named:
@@ -317,6 +320,11 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo = sorted(i for i in todo if tokens[i][5] is not True)
     name = words.name
     return [(i, key.get(texts[i]) or word_key(texts[i]), texts[i], name.get(texts[i])) for i in todo]
+
+
+def _places_of(words, places) -> list[int]:
+    """The places of ``words`` (lowercase words), from ``places`` (``_LowercaseIndex.prepare``'s)."""
+    return [i for w in words for i in places[w]]
 
 
 # Abbreviated titles that only ever stand before a name, and so are always capitalised.
@@ -347,16 +355,14 @@ _MONTHS = frozenset("january february march april may june july august september
 _MONTHS_AND_DAYS = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-def _titles_before_names(ev, lower, lexicon) -> set[int]:
+def _titles_before_names(ev, places, lexicon) -> set[int]:
     """The places of formal titles written lowercase inside a sentence right before a person's name, a
     capitalised word inside the sentence that the dictionary knows only as a name, or not at all: "senator
-    Lott", "congressman Joe Moakley" (not "told the president Tuesday")."""
-    titles = _FORMAL_TITLES.intersection(lower)
-    if not titles:
-        return set()
+    Lott", "congressman Joe Moakley" (not "told the president Tuesday"). ``places``: those of the formal
+    titles written lowercase."""
     tokens, texts = ev.doc.tokens, ev.texts
     found = set()
-    for i in ev.indices(titles):
+    for i in places:
         n = ev.next[i]
         if tokens[i][5] is not False or n < 0 or tokens[n][5] is not False or not is_capitalised(texts[n]):
             continue
@@ -411,16 +417,14 @@ def _lowercase_particles(ev) -> dict[int, str]:
     }
 
 
-def _months_before_dates(ev, lower) -> set[int]:
+def _months_before_dates(ev, places) -> set[int]:
     """The places of month names written lowercase inside a sentence right before a year or a day:
     "on march 27th 2014", "in march 2015", "by march 3." (not "a long march", "a march 2 miles long").
-    "may" needs a year: before a day it could still be a verb."""
-    months = _MONTHS.intersection(lower)
-    if not months:
-        return set()
+    "may" needs a year: before a day it could still be a verb. ``places``: those of the month names
+    written lowercase."""
     tokens, text = ev.doc.tokens, ev.doc.text
     found = set()
-    for i in ev.indices(months):
+    for i in places:
         tok = tokens[i]
         if tok[5] is not False or i + 1 >= len(tokens):
             continue
@@ -597,6 +601,13 @@ def _lowercase_brands(ev, lower, key) -> dict[int, str]:
 def _brand_forms() -> frozenset[str]:
     """The lowercase forms of the brand words as a document may write them: "google", "google’s"."""
     return frozenset(f"{brand}{end}" for brand in brand_words() for end in ("", "'s", "’s"))
+
+
+@lru_cache(maxsize=1)
+def _settling_words() -> frozenset[str]:
+    """The lowercase words whose places ``_god_in_blessings``, ``_acts_after_names`` and
+    ``_lowercase_brands`` look at: "god", "act" and the brands' forms."""
+    return frozenset(("god", "act")) | _brand_forms()
 
 
 def _surnames_after_given_names(ev, words, lexicon) -> set[int]:
