@@ -64,7 +64,7 @@ def is_lowercase_word(text: str) -> bool:
 
 def is_capitalised(text: str) -> bool:
     """A first capital followed by at least one lowercase letter: "Faso", "McDonald" (not "NATO", "I")."""
-    return text[:1].isupper() and any(ch.islower() for ch in text[1:])
+    return text[:1].isupper() and any(map(str.islower, text[1:]))  # (``map`` in C: no generator to run)
 
 
 def capitalise(text: str) -> str:
@@ -390,9 +390,9 @@ class _KnownTexts:
         # word, plus _UPPER when its first letter is a capital; 0 for everything else
         self.score: dict[str, int] = {}
 
-    def learn(self, words) -> None:
-        """Record the facts of the texts ``words`` not seen before."""
-        new = set(words).difference(self.seen)  # (walks ``words``: ``self.seen - words`` walks ``seen``)
+    def learn(self, words: set[str]) -> None:
+        """Record the facts of the texts ``words`` (a set) not seen before."""
+        new = words.difference(self.seen)  # (walks ``words``: ``self.seen - words`` walks ``seen``)
         if not new:
             return
         if len(self.seen) + len(new) > 300_000:
@@ -644,7 +644,8 @@ class CasingEvidence:
         self.words = set(self.texts)
         _TEXTS.learn(self.words)
         self.memo: dict = {}  # for rules to keep per-document results in
-        self._neighbours: dict[int, tuple[list[int], list[str]]] = {}
+        # the texts beside the capitalised words, for ``beside_capitalised`` and ``capitals_after``
+        self._neighbours: dict = {}
 
     @property
     def counts(self) -> Counter:
@@ -686,9 +687,17 @@ class CasingEvidence:
         of ``words`` (a set), whatever lies between them."""
         if not words:
             return []
-        capitals = self._marked["capital"]
-        before = map(self.texts.__getitem__, map((-1).__add__, capitals))  # (the first token: the last's text)
-        return [i for i in compress(capitals, map(words.__contains__, before)) if i]
+        before = self._texts_before_capitals()
+        return [i for i in compress(self._marked["capital"], map(words.__contains__, before)) if i]
+
+    def _texts_before_capitals(self) -> list[str]:
+        """The text of the token before each capitalised word of ``capitals_after`` (the first token: the
+        last's text), worked out once for the several sets of words asked about."""
+        got = self._neighbours.get("capital")
+        if got is None:
+            capitals = self._marked["capital"]
+            got = self._neighbours["capital"] = list(map(self.texts.__getitem__, map((-1).__add__, capitals)))
+        return got
 
     @cached_property
     def capitalised_indices(self) -> set[int]:
@@ -849,6 +858,8 @@ def _find_acronym_names(doc: Document, acronyms: list[int]) -> set[int]:
     found: set[int] = set()
     for a in acronyms:
         _, start, end, word, _, _ = tokens[a]
+        if text[start - 1 : start] != "(" and text[end + 1 : end + 2] != "(":
+            continue  # (one-character slices, which Python does not build: most acronyms stand apart)
         if text[start - 2 : start] == " (" and text[end : end + 1] == ")":
             words = _spelt_out(tokens, text, a, _initials(word), -1)  # "General Services Administration (GSA)"
         elif text[end : end + 2] == " (" and a + 1 < len(tokens):

@@ -25,7 +25,7 @@ def lexicon():
 
 def test_known_texts_groups_match_one_by_one():
     grouped = _KnownTexts()
-    grouped.learn(TEXTS)
+    grouped.learn(set(TEXTS))
     alone = _KnownTexts()
     for text in TEXTS:
         alone._learn_one(text)
@@ -50,5 +50,5 @@ def test_word_table_plain_words_match_one_by_one(lexicon):
     alone = _WordTable(lexicon, casings)
     for word in words:
         alone._learn_word(word)
-    for facts in ("key", "name", "named", "ignored", "apostrophes", "after_name"):
+    for facts in ("key", "name", "named", "ignored", "apostrophes", "after_name", "given_names"):
         assert getattr(grouped, facts) == getattr(alone, facts), facts

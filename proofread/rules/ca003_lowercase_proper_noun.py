@@ -291,7 +291,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (form, True, "the document writes this name capitalised")
     for i in _months_before_dates(ev, _places_of(months, places)):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
-    for i in _given_names_before_surnames(ev, lower & words.given_names, lexicon):
+    for i in _given_names_before_surnames(ev, lower, words.given_names, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
@@ -477,17 +477,19 @@ def _remember(cache: dict, key: str, value: bool) -> None:
     cache[key] = value
 
 
-def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
-    """The places of lowercase first names (words of ``lower``) right before a surname (a capitalised word
-    that no dictionary knows), both inside the sentence, after a pause or a word that introduces a name:
-    "by tom Wibberley", "authors, victor Naroditskiy" (not "the communist Pathet Lao", "a basic Trello
-    board")."""
+def _given_names_before_surnames(ev, lower, first_names, lexicon) -> set[int]:
+    """The places of lowercase first names (words of ``lower`` that may be first names, ``first_names``)
+    right before a surname (a capitalised word that no dictionary knows), both inside the sentence, after a
+    pause or a word that introduces a name: "by tom Wibberley", "authors, victor Naroditskiy" (not "the
+    communist Pathet Lao", "a basic Trello board")."""
     tokens, texts = ev.doc.tokens, ev.texts
     given = given_names()
     found = set()
-    for n in ev.capitals_after(lower):
+    # (the capitals after any of ``first_names``, a set of the whole run's words, then the few of them
+    # after a word of ``lower``: quicker than first taking the document's words out of it)
+    for n in ev.capitals_after(first_names):
         i = n - 1
-        if tokens[n][5] is not False or tokens[i][5] is not False:
+        if texts[i] not in lower or tokens[n][5] is not False or tokens[i][5] is not False:
             continue
         word = texts[i]
         common = word in given
@@ -833,9 +835,10 @@ class _WordTable:
         self.key.update(zip(words, words, strict=True))
         ignored = {word for word in words if len(word) < 2 or self._ignores(word)}
         self.ignored |= ignored
+        words = words - ignored
         self.given_names |= given_names().intersection(words)
         cased_forms = self.lexicon.cased_forms
-        for word in words - ignored:
+        for word in words:
             forms = cased_forms(word)
             if not forms:
                 self.after_name.add(word)  # unknown
