@@ -291,7 +291,7 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled[i] = (form, True, "the document writes this name capitalised")
     for i in _months_before_dates(ev, _places_of(months, places)):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
-    for i in _given_names_before_surnames(ev, lower, words.given_names, lexicon):
+    for i in _given_names_before_surnames(ev, lower, words.first_names, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
@@ -478,10 +478,11 @@ def _remember(cache: dict, key: str, value: bool) -> None:
 
 
 def _given_names_before_surnames(ev, lower, first_names, lexicon) -> set[int]:
-    """The places of lowercase first names (words of ``lower`` that may be first names, ``first_names``)
-    right before a surname (a capitalised word that no dictionary knows), both inside the sentence, after a
-    pause or a word that introduces a name: "by tom Wibberley", "authors, victor Naroditskiy" (not "the
-    communist Pathet Lao", "a basic Trello board")."""
+    """The places of lowercase first names (words of ``lower``) right before a surname (a capitalised word
+    that no dictionary knows), both inside the sentence, after a pause or a word that introduces a name:
+    "by tom Wibberley", "authors, victor Naroditskiy" (not "the communist Pathet Lao", "a basic Trello
+    board"). ``first_names``: words of the whole run outside which none is a first name (the word
+    table's)."""
     tokens, texts = ev.doc.tokens, ev.texts
     given = given_names()
     found = set()
@@ -786,9 +787,11 @@ class _WordTable:
         self.after_name: set[str] = set()
         # hyphenated words whose lowercase first part is a name, before a capitalised part: their fix
         self.hyphenated_names: dict[str, str] = {}  # "asia-Pacific" -> "Asia-Pacific"
-        # words that may be first names written lowercase: common first names and ``_may_be_given_name``
-        # ("tom", "victor"); only these need looking at before a capitalised word (most words never are)
-        self.given_names: set[str] = set()
+        # words that may be first names written lowercase ("tom", "victor"): the common first names, the
+        # words of letters that the lexicon also spells with a capital, and the other words (with an
+        # apostrophe or a hyphen), left to ``_given_names_before_surnames`` to tell; most words are none
+        # of these, and need no look before capitalised words
+        self.first_names: set[str] = set()
 
     @classmethod
     def of(cls, lexicon, casings) -> _WordTable:
@@ -836,7 +839,7 @@ class _WordTable:
         ignored = {word for word in words if len(word) < 2 or self._ignores(word)}
         self.ignored |= ignored
         words = words - ignored
-        self.given_names |= given_names().intersection(words)
+        self.first_names |= given_names().intersection(words)
         cased_forms = self.lexicon.cased_forms
         for word in words:
             forms = cased_forms(word)
@@ -847,8 +850,9 @@ class _WordTable:
                     self._learn_name(word, proper_form(self.lexicon, word))
                 if capitalise(word) in _INSTITUTIONS:
                     self.after_name.add(word)
-                if any(f[:1].isupper() for f in forms) and _may_be_given_name(word, self.lexicon):
-                    self.given_names.add(word)
+                # (most words have one spelling, in lowercase: the cheap tests first)
+                if forms[0][:1].isupper() or (len(forms) > 1 and any(f[:1].isupper() for f in forms)):
+                    self.first_names.add(word)
 
     def _learn_word(self, word: str) -> None:
         """Take in ``word``, a lowercase word."""
@@ -858,8 +862,7 @@ class _WordTable:
         if self._ignores(key) or len(word) < 2:
             self.ignored.add(word)
             return
-        if word in given_names() or _may_be_given_name(word, self.lexicon):
-            self.given_names.add(word)
+        self.first_names.add(word)
         lexicon = self.lexicon
         name = proper_form(lexicon, word) if len(word) > 2 else None
         if name is None and "-" in word:
