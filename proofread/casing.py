@@ -64,7 +64,7 @@ def is_lowercase_word(text: str) -> bool:
 
 def is_capitalised(text: str) -> bool:
     """A first capital followed by at least one lowercase letter: "Faso", "McDonald" (not "NATO", "I")."""
-    return text[:1].isupper() and any(ch.islower() for ch in text[1:])
+    return text[:1].isupper() and any(map(str.islower, text[1:]))  # (``map`` in C: no generator to run)
 
 
 def capitalise(text: str) -> str:
@@ -390,9 +390,9 @@ class _KnownTexts:
         # word, plus _UPPER when its first letter is a capital; 0 for everything else
         self.score: dict[str, int] = {}
 
-    def learn(self, words) -> None:
-        """Record the facts of the texts ``words`` not seen before."""
-        new = set(words).difference(self.seen)  # (walks ``words``: ``self.seen - words`` walks ``seen``)
+    def learn(self, words: set[str]) -> None:
+        """Record the facts of the texts ``words`` (a set) not seen before."""
+        new = words.difference(self.seen)  # (walks ``words``: ``self.seen - words`` walks ``seen``)
         if not new:
             return
         if len(self.seen) + len(new) > 300_000:
@@ -644,6 +644,8 @@ class CasingEvidence:
         self.words = set(self.texts)
         _TEXTS.learn(self.words)
         self.memo: dict = {}  # for rules to keep per-document results in
+        # the texts beside the capitalised words, for ``beside_capitalised`` and ``capitals_after``
+        self._neighbours: dict = {}
 
     @property
     def counts(self) -> Counter:
@@ -683,9 +685,19 @@ class CasingEvidence:
     def capitals_after(self, words) -> list[int]:
         """The indices of the capitalised words ("Faso", not "NATO") right after a token whose text is one
         of ``words`` (a set), whatever lies between them."""
-        capitals = self._marked["capital"]
-        before = map(self.texts.__getitem__, map((-1).__add__, capitals))  # (the first token: the last's text)
-        return [i for i in compress(capitals, map(words.__contains__, before)) if i]
+        if not words:
+            return []
+        before = self._texts_before_capitals()
+        return [i for i in compress(self._marked["capital"], map(words.__contains__, before)) if i]
+
+    def _texts_before_capitals(self) -> list[str]:
+        """The text of the token before each capitalised word of ``capitals_after`` (the first token: the
+        last's text), worked out once for the several sets of words asked about."""
+        got = self._neighbours.get("capital")
+        if got is None:
+            capitals = self._marked["capital"]
+            got = self._neighbours["capital"] = list(map(self.texts.__getitem__, map((-1).__add__, capitals)))
+        return got
 
     @cached_property
     def capitalised_indices(self) -> set[int]:
@@ -758,26 +770,27 @@ class CasingEvidence:
     def next(self) -> _Links:
         return _Links(self._tokens, self._text, +1)
 
-    def beside_capital(self, before, after, capital_before) -> set[int]:
-        """The tokens right after a capitalised word in the same phrase whose text is one of ``after``;
-        and those right before one whose text is one of ``before``, or that have a capitalised word or a
-        capitalised initialism one or two words before them (``before``, ``after``: sets of words)."""
-        texts = self.texts
-        capitalised = self.capitalised_indices
-        near = capitalised | self.initialism_indices
-        out = set()
-        n = len(texts)
-        for c in capitalised:
-            i = c - 1
-            if i < 0:
-                continue
-            word = texts[i]
-            if (word in before or (word in capital_before and (i - 1 in near or i - 2 in near))) and self.linked(c):
-                out.add(i)
-        for c in capitalised:
-            if c + 1 < n and texts[c + 1] in after and self.linked(c + 1):
-                out.add(c + 1)
-        return out
+    def beside_capitalised(self, side: int, words) -> list[int]:
+        """The indices of the tokens right before (``side`` -1) or right after (+1) a capitalised word
+        ("Faso", "McDonald"; not "NATO") whose text is one of ``words`` (a set), in order, whatever lies
+        between them. (The neighbours' texts are tested in C, ``compress`` over ``map``: few pass.)"""
+        if not words:
+            return []
+        places, texts = self._capitalised_neighbours(side)
+        return list(compress(places, map(words.__contains__, texts)))
+
+    def _capitalised_neighbours(self, side: int) -> tuple[list[int], list[str]]:
+        """The indices and texts of the tokens right before (``side`` -1) or right after (+1) the
+        capitalised words, worked out once for the several sets of words asked about."""
+        found = self._neighbours.get(side)
+        if found is None:
+            places = list(map(side.__add__, self._marked["capitalised"]))
+            if places and places[0] < 0:
+                del places[0]  # a capitalised first token
+            elif places and places[-1] == len(self.texts):
+                del places[-1]  # a capitalised last token
+            found = self._neighbours[side] = places, list(map(self.texts.__getitem__, places))
+        return found
 
     @cached_property
     def in_acronym_name(self) -> set[int]:
@@ -844,14 +857,13 @@ def _find_acronym_names(doc: Document, acronyms: list[int]) -> set[int]:
     tokens, text = doc.tokens, doc.text
     found: set[int] = set()
     for a in acronyms:
-        tok = tokens[a]
-        word = tok.text
-        # the capitals of "CoECI" or "DoD" (the lowercase letters stand for skipped words: "of")
-        letters = [ch.lower() for ch in word if ch.isupper() or (ch.isalpha() and word.isupper())]
-        if text[tok.start - 2 : tok.start] == " (" and text[tok.end : tok.end + 1] == ")":
-            words = _spelt_out(tokens, text, a, letters, -1)  # "General Services Administration (GSA)"
-        elif text[tok.end : tok.end + 2] == " (" and a + 1 < len(tokens):
-            words = _spelt_out(tokens, text, a, letters, +1)  # "SOAP (Simple Object Access Protocol)"
+        _, start, end, word, _, _ = tokens[a]
+        if text[start - 1 : start] != "(" and text[end + 1 : end + 2] != "(":
+            continue  # (one-character slices, which Python does not build: most acronyms stand apart)
+        if text[start - 2 : start] == " (" and text[end : end + 1] == ")":
+            words = _spelt_out(tokens, text, a, _initials(word), -1)  # "General Services Administration (GSA)"
+        elif text[end : end + 2] == " (" and a + 1 < len(tokens):
+            words = _spelt_out(tokens, text, a, _initials(word), +1)  # "SOAP (Simple Object Access Protocol)"
             if words and text[tokens[words[-1]].end : tokens[words[-1]].end + 1] != ")":
                 words = None
         else:
@@ -876,6 +888,12 @@ def _find_acronym_names(doc: Document, acronyms: list[int]) -> set[int]:
         if upper >= max(1, len(words) - 1) or (upper >= 2 and upper + starts >= len(words) - 1):
             found.add(lower[0])
     return found
+
+
+def _initials(acronym: str) -> list[str]:
+    """The letters an acronym stands for, lowercase: the capitals of "CoECI" or "DoD" (its lowercase
+    letters stand for skipped words: "of"), every letter of "GSA"."""
+    return [ch.lower() for ch in acronym if ch.isupper() or (ch.isalpha() and acronym.isupper())]
 
 
 def _spelt_out(tokens, text, a, letters, step):

@@ -25,7 +25,7 @@ def lexicon():
 
 def test_known_texts_groups_match_one_by_one():
     grouped = _KnownTexts()
-    grouped.learn(TEXTS)
+    grouped.learn(set(TEXTS))
     alone = _KnownTexts()
     for text in TEXTS:
         alone._learn_one(text)

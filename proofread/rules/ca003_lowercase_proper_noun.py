@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import product
 
 from proofread.casing import (
     FUNCTION_WORDS,
@@ -270,22 +271,27 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     fits = known_name_fits(ev, lower, lexicon)
     todo: set[int] = set()
     if weak:
-        after = weak & words.after_name
-        todo.update(ev.beside_capital(after, after, weak))
-        todo.update(_after_name_heads(ev, weak))
+        todo.update(_near_capitals(ev, weak, weak & words.after_name))
         for i in ev.title_indices:  # "Dr. hasan": the title check
             if i + 1 < len(texts) and texts[i + 1] in weak and tokens[i + 1][5] is None:
                 todo.add(i + 1)
         todo.update(i for i in ev.in_acronym_name if texts[i] in weak)
+    key = words.key
+    listed = lower & known_names().places.keys()  # "turkey": both a place and a word
+    months, titles = _MONTHS.intersection(lower), _FORMAL_TITLES.intersection(lower)
+    # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
+    # (those that the places settled below are looked for among too)
+    looked_at = named | capped | fits.keys() | listed | months | titles | (lower & _settling_words())
+    places = ev.lower.prepare({key[w] for w in looked_at} | {key[texts[i]] for i in todo})
     # places settled by a title, a first name, a known name or a list of places: (fix, safe, reason)
     settled = ev.memo["settled"] = {}
-    for i in _lowercase_titles(ev) | _titles_before_names(ev, lower, lexicon):
+    for i in _lowercase_titles(ev) | _titles_before_names(ev, _places_of(titles, places), lexicon):
         settled[i] = (capitalise(texts[i]), True, "a title before a name")
     for i, form in _lowercase_particles(ev).items():
         settled[i] = (form, True, "the document writes this name capitalised")
-    for i in _months_before_dates(ev, lower):
+    for i in _months_before_dates(ev, _places_of(months, places)):
         settled[i] = (capitalise(texts[i]), True, "a month before a date")
-    for i in _given_names_before_surnames(ev, lower, lexicon):
+    for i in _given_names_before_surnames(ev, lower, words.first_names, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a first name before a surname")
     for i in _surnames_after_given_names(ev, lower - named, lexicon):
         settled[i] = (capitalise(texts[i]), False, "a surname after a first name")
@@ -297,10 +303,6 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
         settled.setdefault(i, ("Act", False, "the last word of the name of a law"))
     for i, brand in _lowercase_brands(ev, lower, words.key).items():
         settled.setdefault(i, (brand, False, "a brand name that is seldom a word"))
-    key = words.key
-    # one scan finds the lowercase occurrences of every word looked at, and of the words sharing its key
-    listed = lower & known_names().places.keys()  # "turkey": both a place and a word
-    places = ev.lower.prepare({key[w] for w in named | capped | fits.keys() | listed} | {key[texts[i]] for i in todo})
     for i, (form, name) in known_name_places(ev, fits, places).items():
         settled[i] = (copy_case(form, texts[i]), True, f"a word of the name “{name}”")
     if listed - named:
@@ -318,6 +320,11 @@ def _candidates(ev, lexicon, vocabulary, casings) -> list[tuple[int, str, str, s
     todo = sorted(i for i in todo if tokens[i][5] is not True)
     name = words.name
     return [(i, key.get(texts[i]) or word_key(texts[i]), texts[i], name.get(texts[i])) for i in todo]
+
+
+def _places_of(words, places) -> list[int]:
+    """The places of ``words`` (lowercase words), from ``places`` (``_LowercaseIndex.prepare``'s)."""
+    return [i for w in words for i in places[w]]
 
 
 # Abbreviated titles that only ever stand before a name, and so are always capitalised.
@@ -348,16 +355,14 @@ _MONTHS = frozenset("january february march april may june july august september
 _MONTHS_AND_DAYS = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-def _titles_before_names(ev, lower, lexicon) -> set[int]:
+def _titles_before_names(ev, places, lexicon) -> set[int]:
     """The places of formal titles written lowercase inside a sentence right before a person's name, a
     capitalised word inside the sentence that the dictionary knows only as a name, or not at all: "senator
-    Lott", "congressman Joe Moakley" (not "told the president Tuesday")."""
-    titles = _FORMAL_TITLES.intersection(lower)
-    if not titles:
-        return set()
+    Lott", "congressman Joe Moakley" (not "told the president Tuesday"). ``places``: those of the formal
+    titles written lowercase."""
     tokens, texts = ev.doc.tokens, ev.texts
     found = set()
-    for i in ev.indices(titles):
+    for i in places:
         n = ev.next[i]
         if tokens[i][5] is not False or n < 0 or tokens[n][5] is not False or not is_capitalised(texts[n]):
             continue
@@ -412,16 +417,14 @@ def _lowercase_particles(ev) -> dict[int, str]:
     }
 
 
-def _months_before_dates(ev, lower) -> set[int]:
+def _months_before_dates(ev, places) -> set[int]:
     """The places of month names written lowercase inside a sentence right before a year or a day:
     "on march 27th 2014", "in march 2015", "by march 3." (not "a long march", "a march 2 miles long").
-    "may" needs a year: before a day it could still be a verb."""
-    months = _MONTHS.intersection(lower)
-    if not months:
-        return set()
+    "may" needs a year: before a day it could still be a verb. ``places``: those of the month names
+    written lowercase."""
     tokens, text = ev.doc.tokens, ev.doc.text
     found = set()
-    for i in ev.indices(months):
+    for i in places:
         tok = tokens[i]
         if tok[5] is not False or i + 1 >= len(tokens):
             continue
@@ -474,17 +477,20 @@ def _remember(cache: dict, key: str, value: bool) -> None:
     cache[key] = value
 
 
-def _given_names_before_surnames(ev, lower, lexicon) -> set[int]:
+def _given_names_before_surnames(ev, lower, first_names, lexicon) -> set[int]:
     """The places of lowercase first names (words of ``lower``) right before a surname (a capitalised word
     that no dictionary knows), both inside the sentence, after a pause or a word that introduces a name:
     "by tom Wibberley", "authors, victor Naroditskiy" (not "the communist Pathet Lao", "a basic Trello
-    board")."""
+    board"). ``first_names``: words of the whole run outside which none is a first name (the word
+    table's)."""
     tokens, texts = ev.doc.tokens, ev.texts
     given = given_names()
     found = set()
-    for n in ev.capitals_after(lower):
+    # (the capitals after any of ``first_names``, a set of the whole run's words, then the few of them
+    # after a word of ``lower``: quicker than first taking the document's words out of it)
+    for n in ev.capitals_after(first_names):
         i = n - 1
-        if tokens[n][5] is not False or tokens[i][5] is not False:
+        if texts[i] not in lower or tokens[n][5] is not False or tokens[i][5] is not False:
             continue
         word = texts[i]
         common = word in given
@@ -600,6 +606,13 @@ def _brand_forms() -> frozenset[str]:
     return frozenset(f"{brand}{end}" for brand in brand_words() for end in ("", "'s", "’s"))
 
 
+@lru_cache(maxsize=1)
+def _settling_words() -> frozenset[str]:
+    """The lowercase words whose places ``_god_in_blessings``, ``_acts_after_names`` and
+    ``_lowercase_brands`` look at: "god", "act" and the brands' forms."""
+    return frozenset(("god", "act")) | _brand_forms()
+
+
 def _surnames_after_given_names(ev, words, lexicon) -> set[int]:
     """The places of lowercase words (of ``words``) right after a capitalised common first name in the same
     phrase that the dictionary knows only as a name or not at all: a lowered surname ("Bill norwood", "Tom
@@ -637,18 +650,44 @@ _BEFORE_NAMES = frozenset(
 )
 
 
-def _after_name_heads(ev, words) -> set[int]:
-    """The places of ``words`` where ``_after_name_head`` may hold: a capitalised word three or four
-    words before, and one right after or after a joining word ("Department of veterans Affairs",
-    "Office of the chief Financial Officer", "Center of excellence for Collaborative Innovation")."""
+_CONNECTORS = frozenset(("of", "for", "and", "&"))
+# The joining words in any case ("of", "Of", "OF" ...), for a set test on the text instead of lowering it
+# (no other letter lowers to one of theirs)
+_CONNECTOR_FORMS = frozenset(
+    "".join(letters) for word in _CONNECTORS for letters in product(*({ch, ch.upper()} for ch in word))
+)
+
+
+def _near_capitals(ev, weak, after) -> set[int]:
+    """The places of words of ``weak`` (lowercase words without other evidence) beside capitalised words
+    where ``_judge`` may find a name:
+
+    - right before a capitalised word in the same phrase, when the word is one of ``after`` (institutions
+      and unknown words), or a capitalised word or a capitalised initialism stands one or two words before
+      it ("General services Administration");
+    - right after a capitalised word in the same phrase, a word of ``after`` ("Clemson university");
+    - where ``_after_name_head`` may hold: a capitalised word three or four words before, and one right
+      after or after a joining word ("Department of veterans Affairs", "Office of the chief Financial
+      Officer", "Center of excellence for Collaborative Innovation").
+
+    The capitalised words' neighbours are sorted by their texts in C (``beside_capitalised``): only those
+    that are words of ``weak`` or joining words are looked at one by one."""
     texts = ev.texts
     capitalised = ev.capitalised_indices
+    near = capitalised | ev.initialism_indices
     found = set()
-    for c in capitalised:
-        for i in (c - 1, c - 2):
-            if i > 1 and texts[i] in words and (i == c - 1 or texts[c - 1].lower() in _CONNECTORS):
-                if i - 2 in capitalised or i - 3 in capitalised:
-                    found.add(i)
+    for i in ev.beside_capitalised(-1, weak):
+        if (texts[i] in after or i - 1 in near or i - 2 in near) and ev.linked(i + 1):
+            found.add(i)
+        elif i > 1 and (i - 2 in capitalised or i - 3 in capitalised):
+            found.add(i)
+    for i in ev.beside_capitalised(+1, after):
+        if ev.linked(i):
+            found.add(i)
+    for j in ev.beside_capitalised(-1, _CONNECTOR_FORMS):  # "excellence for Collaborative"
+        i = j - 1
+        if i > 1 and texts[i] in weak and (i - 2 in capitalised or i - 3 in capitalised):
+            found.add(i)
     return found
 
 
@@ -748,6 +787,11 @@ class _WordTable:
         self.after_name: set[str] = set()
         # hyphenated words whose lowercase first part is a name, before a capitalised part: their fix
         self.hyphenated_names: dict[str, str] = {}  # "asia-Pacific" -> "Asia-Pacific"
+        # words that may be first names written lowercase ("tom", "victor"): the common first names, the
+        # words of letters that the lexicon also spells with a capital, and the other words (with an
+        # apostrophe or a hyphen), left to ``_given_names_before_surnames`` to tell; most words are none
+        # of these, and need no look before capitalised words
+        self.first_names: set[str] = set()
 
     @classmethod
     def of(cls, lexicon, casings) -> _WordTable:
@@ -794,8 +838,10 @@ class _WordTable:
         self.key.update(zip(words, words, strict=True))
         ignored = {word for word in words if len(word) < 2 or self._ignores(word)}
         self.ignored |= ignored
+        words = words - ignored
+        self.first_names |= given_names().intersection(words)
         cased_forms = self.lexicon.cased_forms
-        for word in words - ignored:
+        for word in words:
             forms = cased_forms(word)
             if not forms:
                 self.after_name.add(word)  # unknown
@@ -804,6 +850,9 @@ class _WordTable:
                     self._learn_name(word, proper_form(self.lexicon, word))
                 if capitalise(word) in _INSTITUTIONS:
                     self.after_name.add(word)
+                # (most words have one spelling, in lowercase: the cheap tests first)
+                if forms[0][:1].isupper() or (len(forms) > 1 and any(f[:1].isupper() for f in forms)):
+                    self.first_names.add(word)
 
     def _learn_word(self, word: str) -> None:
         """Take in ``word``, a lowercase word."""
@@ -813,6 +862,7 @@ class _WordTable:
         if self._ignores(key) or len(word) < 2:
             self.ignored.add(word)
             return
+        self.first_names.add(word)
         lexicon = self.lexicon
         name = proper_form(lexicon, word) if len(word) > 2 else None
         if name is None and "-" in word:
@@ -885,7 +935,6 @@ def _names(ev, j, side, lexicon) -> bool:
     return not cache[word]
 
 
-_CONNECTORS = frozenset(("of", "for", "and", "&"))
 # Words this common ("may", "will", "can") are ordinary words whatever a document does with their names.
 _VERY_COMMON = 300_000
 # How many times a document must write a word capitalised on its own for each lowercase occurrence before
