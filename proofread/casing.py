@@ -641,7 +641,7 @@ class CasingEvidence:
         # the document's distinct texts: a set, built several times faster than ``Counter`` or even
         # ``dict.fromkeys`` would be (only membership is asked of them; ``counts`` has the counts), and
         # with which set operations walk the smaller side (an intersection with a view walks the view)
-        self.words = set(self.texts)
+        self.words = doc.text_set
         _TEXTS.learn(self.words)
         self.memo: dict = {}  # for rules to keep per-document results in
         # the texts beside the capitalised words, for ``beside_capitalised`` and ``capitals_after``

@@ -172,6 +172,12 @@ class Document:
         return list(map(_TOKEN_TEXT, self.tokens))
 
     @cached_property
+    def text_set(self) -> set[str]:
+        """The distinct token texts. Shared by the rules that start from the document's distinct words
+        (casing evidence, spelling scan) so that it is built once: read it, never change it."""
+        return set(self.texts)
+
+    @cached_property
     def text_counts(self) -> Counter[str]:
         """How many tokens have each text."""
         return Counter(self.texts)

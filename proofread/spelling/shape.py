@@ -136,7 +136,7 @@ class SpellingScan:
         """The distinct texts of the document (a set is quicker to build than their counts)."""
         got = self._words
         if got is None:
-            got = self._words = set(self.doc.texts)
+            got = self._words = self.doc.text_set
         return got
 
     @property
