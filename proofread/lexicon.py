@@ -829,9 +829,12 @@ class Lexicon:
         if len(low) < 3:
             return False
         fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-        near = self._near_enough(low, fw, cw, self.D2_SKIP)
-        best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
-        return best < self.D2_SKIP
+        return _best_score(self._near_enough(low, fw, cw, self.D2_SKIP), fw, cw) < self.D2_SKIP
+
+    def _far_cannot_reach(self, low: str, fw: float, cw: float, threshold: float) -> bool:
+        """Whether no candidate of ``low`` two edits away can score ``threshold``: none is looked for
+        (``_needs_far``), or none may reach it (``_far_may_reach``)."""
+        return not self._needs_far(low) or not self._far_may_reach(low, fw, cw, threshold)
 
     def _raw_candidates(self, low: str) -> list[tuple[str, float, float]]:
         """(candidate, log-frequency, slip cost) for the words ``low`` may be a slip of; cached."""
@@ -945,14 +948,11 @@ class Lexicon:
         low = normalize(word).lower()
         if low not in self._raw_cache:  # decided from the words one edit away when they settle it
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
-            near = self._near_enough(low, fw, cw, limit)
-            best = max((fw * lf - cw * cost for _, lf, cost in near), default=float("-inf"))
-            if best >= limit:
+            if _best_score(self._near_enough(low, fw, cw, limit), fw, cw) >= limit:
                 return False
-            if not self._needs_far(low) or not self._far_may_reach(low, fw, cw, limit):
+            if self._far_cannot_reach(low, fw, cw, limit):
                 return True
-            far = self._far(low)
-            return max((fw * lf - cw * cost for c, lf, cost in far if " " not in c), default=float("-inf")) < limit
+            return _best_score(self._far(low), fw, cw, _one_word) < limit
         return self.best_slip_score(word) < limit
 
     def candidates(self, word: str) -> list[tuple[str, float]]:
@@ -1006,12 +1006,11 @@ class Lexicon:
             # likelier) when they settle it: the full candidates are made only when they do not
             cw = self.USAGE_COST_WEIGHT
             partial = [*self._near_enough(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN), *self._splits(low)]
-            if partial and math.log(n) < max(lf - cw * cost for _, lf, cost in partial) - self.USAGE_MARGIN:
+            if math.log(n) < _best_score(partial, 1.0, cw) - self.USAGE_MARGIN:
                 return False
-            if not self._needs_far(low) or not self._far_may_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):
+            if self._far_cannot_reach(low, 1.0, cw, math.log(n) + self.USAGE_MARGIN):
                 return True
-            far = self._far(low)
-            return not far or math.log(n) >= max(lf - cw * cost for _, lf, cost in far) - self.USAGE_MARGIN
+            return math.log(n) >= _best_score(self._far(low), 1.0, cw) - self.USAGE_MARGIN
         raw = self._raw_candidates(low)
         if not raw:
             return True
@@ -1043,15 +1042,11 @@ class Lexicon:
         if low not in self._raw_cache:  # decided from the words one edit away when they settle it
             fw, cw = self.FREQ_WEIGHT, self.COST_WEIGHT
             near = self._near_enough(low, fw, cw, self.DERIVED_MAX_SLIP)
-            near_best = max((fw * lf - cw * cost for c, lf, cost in near if c not in parts), default=float("-inf"))
-            if near_best >= self.DERIVED_MAX_SLIP:
+            if _best_score(near, fw, cw, lambda c: c not in parts) >= self.DERIVED_MAX_SLIP:
                 return None
-            if not self._needs_far(low) or not self._far_may_reach(low, fw, cw, self.DERIVED_MAX_SLIP):
+            if self._far_cannot_reach(low, fw, cw, self.DERIVED_MAX_SLIP):
                 return how
-            far = self._far(low)
-            far_best = max(
-                (fw * lf - cw * cost for c, lf, cost in far if " " not in c and c not in parts), default=float("-inf")
-            )
+            far_best = _best_score(self._far(low), fw, cw, lambda c: _one_word(c) and c not in parts)
             return how if far_best < self.DERIVED_MAX_SLIP else None
         best = max(
             (sc for c, sc in self.candidates(low) if " " not in c and c not in parts),
@@ -1149,6 +1144,19 @@ _RAPIDFUZZ: list = []  # (process, OSA) once imported
 
 
 _LOWERCASE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _best_score(entries, fw: float, cw: float, keep=None) -> float:
+    """The best ``fw * log-frequency - cw * slip cost`` among ``entries`` (candidate, log-frequency, slip
+    cost), of the candidates ``keep`` accepts (all without it); -inf when there are none."""
+    if keep is not None:
+        entries = [e for e in entries if keep(e[0])]
+    return max((fw * lf - cw * cost for _, lf, cost in entries), default=float("-inf"))
+
+
+def _one_word(candidate: str) -> bool:
+    """Whether a candidate is a single word (not a run-together split such as "a lot")."""
+    return " " not in candidate
 
 
 def _within2(low: str, pool: list[str]):
